@@ -1,0 +1,37 @@
+import type { DoctorReport, RuntimeReport, ToolReport } from '../../shared/domain/doctor';
+import type { Core } from '../../main/core';
+import { formatBytes, mark, type Output } from '../output';
+
+const tool = (name: string, report: ToolReport) =>
+  report.found ? `${mark(true)} ${name}: ${report.path} (${report.source}) — ${report.version}` : `${mark(false)} ${name}: ${report.error}`;
+
+const runtime = (name: string, report: RuntimeReport) =>
+  report.available
+    ? `${mark(true)} ${name}: ${report.version ?? ''} ${report.path ?? ''}`.trimEnd()
+    : `– ${name}: not available — ${report.reason}`;
+
+export function formatDoctor(report: DoctorReport): string {
+  const { app, config, dataDir, catalog } = report;
+  const lines = [
+    `${app.name} ${app.version} (${app.runtime})`,
+    '',
+    'Configuration:',
+    ...config.sources.map((s) => `  ${s.layer.padEnd(12)} ${s.status.padEnd(15)} ${s.source ?? ''}`.trimEnd()),
+    '',
+    `${mark(dataDir.writable)} data folder: ${dataDir.path} (${formatBytes(dataDir.freeBytes)} free)`,
+    `${mark(catalog.ok)} catalog: ${catalog.path} — schema ${catalog.schemaVersion}/${catalog.latestSchemaVersion}, integrity ${catalog.integrity}`,
+    tool('ffmpeg', report.ffmpeg),
+    tool('ffprobe', report.ffprobe),
+    runtime('Electron', report.runtimes.electron),
+    runtime('Chromium', report.runtimes.chromium),
+    '',
+    report.ok ? 'Healthy.' : `Not healthy:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`,
+  ];
+  return lines.join('\n');
+}
+
+export function doctorCommand(core: Core, out: Output): number {
+  const report = core.doctor();
+  out.result(report, () => formatDoctor(report));
+  return report.ok ? 0 : 1;
+}

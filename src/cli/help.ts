@@ -1,0 +1,23 @@
+import { CLI_NAME, PRODUCT_NAME } from '../shared/product';
+
+export const HELP = `${CLI_NAME} — ${PRODUCT_NAME} command-line tool (the app's own services, for support and IT)
+
+Usage: ${CLI_NAME} <command> [options]
+
+Commands:
+  doctor                 Check this installation: version, configuration sources and problems, data folder
+                         and free space, catalog integrity, ffmpeg/ffprobe, Electron and Chromium runtimes.
+                         Exits 0 when healthy, 1 with the reasons otherwise.
+  recordings list        List recordings in the catalog, newest first.  [--limit <n>] [--offset <n>]
+  help                   Show this text.
+
+Options (any command):
+  --json                 Machine-readable output on stdout.
+  --data-dir <dir>       Use this data folder (same as IREC_DATA_DIR).
+  --set <key>=<value>    Override one setting, e.g. --set s3.bucket=interviews (value parsed as JSON if it is).
+  -h, --help             Show this text.   -v, --version   Print the version.
+
+Configuration layers, lowest first: defaults < IT policy file < user settings (IREC_CONFIG) < IREC_* < flags.
+Run \`${CLI_NAME} doctor\` to see which files are in effect. In development: npm run -s irec -- <command>.
+
+Exit codes: 0 success, 1 failure or unhealthy, 2 wrong usage.`;

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../main/core';
+import { nodeCorePorts } from '../main/platform/node-ports';
+import { doctorCommand } from './commands/doctor';
+import { recordingsCommand } from './commands/recordings';
+import { HELP } from './help';
+import { createOutput } from './output';
+import { UsageError } from './usage-error';
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+export function runCli(argv: string[]): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\nRun "irec --help" for usage.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, sub] = positionals;
+  const out = createOutput(Boolean(values.json));
+  const ports = nodeCorePorts({ flags: { dataDir: values['data-dir'], set: values.set }, echoLogs: false });
+  if (values.version) {
+    out.result({ version: ports.version }, () => ports.version);
+    return 0;
+  }
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command || values.help ? 0 : 2;
+  }
+
+  let core: Core | undefined;
+  try {
+    core = createCore(ports);
+    switch (command) {
+      case 'doctor':
+        return doctorCommand(core, out);
+      case 'recordings':
+        return recordingsCommand(core, out, { sub, limit: values.limit, offset: values.offset });
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.error(`${error.message}\nRun "irec --help" for usage.`);
+      return 2;
+    }
+    out.error(`irec ${command} failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}
+
+process.exitCode = runCli(process.argv.slice(2));

@@ -1,0 +1,32 @@
+import { createApiClient } from '../shared/ipc/client';
+import type { IpcResult } from '../shared/ipc/errors';
+import { HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
+
+// The browser host's stand-in for the preload: the same `window.api`, carried over fetch and SSE to the
+// loopback server, which dispatches to the same handler table as Electron's IPC.
+const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_TOKEN_META}"]`)?.content ?? '';
+
+const api = createApiClient({
+  async invoke(channel, request) {
+    const response = await fetch(`${HOST_IPC_PATH}/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [HOST_TOKEN_HEADER]: token },
+      body: JSON.stringify({ payload: request }),
+    });
+    if (response.headers.get('content-type')?.startsWith('application/json')) {
+      return (await response.json()) as IpcResult<unknown>;
+    }
+    return { ok: false, error: { code: 'UNAVAILABLE', message: `The browser host answered ${response.status}.` } };
+  },
+  subscribe(listener) {
+    const source = new EventSource(`${HOST_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    const onMessage = (message: MessageEvent<string>) => {
+      const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
+      listener(event, payload);
+    };
+    source.addEventListener('message', onMessage);
+    return () => source.close();
+  },
+});
+
+Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });

@@ -1,0 +1,136 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDispatcher, type Dispatch, type DispatcherOptions, type HandlerTable } from '../main/ipc/dispatcher';
+import type { EventBus } from '../main/ipc/event-bus';
+import { SECURITY_HEADERS } from '../main/security/csp';
+import { HOST_BRIDGE_PATH, HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
+import { injectBridge, readStatic } from './static-files';
+
+export interface HostServerOptions {
+  handlers: HandlerTable;
+  onInternalError?: DispatcherOptions['onInternalError'];
+  events: EventBus;
+  /** The built renderer (`dist/renderer`). */
+  rendererDir: string;
+  /** The built bridge script (`dist/host/bridge.js`). */
+  bridgeFile: string;
+  port?: number;
+}
+
+export interface HostServer {
+  url: string;
+  origin: string;
+  /** The trusted origins the dispatcher accepts: this server's own, by IP and by name. */
+  trustedOrigins: string[];
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+}
+
+const forbidden = (res: http.ServerResponse, message: string) =>
+  sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN_SENDER', message } });
+
+async function readBody(req: http.IncomingMessage): Promise<string | null> {
+  let size = 0;
+  const parts: Buffer[] = [];
+  for await (const part of req) {
+    size += (part as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+const sameToken = (given: string | null | undefined, token: string) =>
+  typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
+
+/**
+ * Serves the renderer and bridges `window.api` to the dispatcher, on 127.0.0.1 only. Three locks: the Host
+ * header must name this server (no DNS rebinding), the Origin must be this server's (no other site), and
+ * each call carries the per-run token that only the served page knows.
+ */
+export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
+  const token = randomBytes(24).toString('base64url');
+  let hosts: string[] = [];
+  let trustedOrigins: string[] = [];
+  let dispatch: Dispatch = () => Promise.reject(new Error('Browser host not listening yet.'));
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Browser host error.' } }));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hosts.includes(req.headers.host ?? '')) return forbidden(res, 'Unknown Host header.');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+
+    if (url.pathname.startsWith(`${HOST_IPC_PATH}/`)) {
+      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'POST only.' } });
+      const origin = req.headers.origin ?? null;
+      if (!origin || !trustedOrigins.includes(origin)) return forbidden(res, `Calls from ${origin ?? 'no origin'} are not allowed.`);
+      if (!sameToken(req.headers[HOST_TOKEN_HEADER.toLowerCase()] as string | undefined, token))
+        return forbidden(res, 'Missing or wrong session token.');
+      const text = await readBody(req);
+      let body: { payload?: unknown };
+      try {
+        body = JSON.parse(text ?? '') as { payload?: unknown };
+      } catch {
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'INVALID_PAYLOAD', message: text === null ? 'Request too large.' : 'Request body is not JSON.' },
+        });
+      }
+      const channel = url.pathname.slice(HOST_IPC_PATH.length + 1);
+      return sendJson(res, 200, await dispatch(channel, body.payload, { origin, isMainFrame: true }));
+    }
+
+    if (url.pathname === HOST_EVENTS_PATH) {
+      if (!sameToken(url.searchParams.get('token'), token)) return forbidden(res, 'Missing or wrong session token.');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const unsubscribe = options.events.subscribe((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
+      req.on('close', unsubscribe);
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'GET only.' } });
+    if (url.pathname === HOST_BRIDGE_PATH) {
+      const body = await fs.readFile(options.bridgeFile);
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      return void res.end(body);
+    }
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
+    if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+    const body = isPage ? injectBridge(file.body.toString('utf8'), token, HOST_BRIDGE_PATH, HOST_TOKEN_META) : file.body;
+    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'max-age=3600', ...SECURITY_HEADERS });
+    res.end(body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  trustedOrigins = hosts.map((host) => `http://${host}`);
+  dispatch = createDispatcher({ handlers: options.handlers, trustedOrigins, onInternalError: options.onInternalError });
+  const origin = trustedOrigins[0]!;
+  return {
+    url: `${origin}/`,
+    origin,
+    trustedOrigins,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.wav': 'audio/wav',
+};
+
+export const contentTypeOf = (file: string) => TYPES[path.extname(file)] ?? 'application/octet-stream';
+
+/** Reads `urlPath` under `root`; null for anything missing or outside it (`..`, encoded tricks, folders). */
+export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const base = path.resolve(root);
+  const file = path.resolve(base, `.${relative}`);
+  if (!file.startsWith(base + path.sep)) return null;
+  try {
+    return { body: await fs.readFile(file), type: contentTypeOf(file) };
+  } catch {
+    return null;
+  }
+}
+
+/** Puts the session token and the bridge script in front of the app's own scripts. */
+export function injectBridge(html: string, token: string, bridgePath: string, tokenMeta: string): string {
+  const tags = `<meta name="${tokenMeta}" content="${token}">\n    <script src="${bridgePath}"></script>`;
+  return html.replace('<head>', `<head>\n    ${tags}`);
+}

@@ -1,0 +1,41 @@
+import { app, dialog, session } from 'electron';
+import path from 'node:path';
+import { APP_ORIGIN } from '../shared/product';
+import { createCore, type Core } from './core';
+import { createDispatcher } from './ipc/dispatcher';
+import { createHandlerTable } from './ipc/handlers';
+import { forwardEvents, registerIpc } from './ipc/register-electron';
+import { appVersion } from './platform/app-version';
+import { resolveAppPaths } from './platform/paths';
+import { sqliteNativeBinding } from './platform/sqlite-binding';
+import { serveRenderer } from './protocol/app-protocol';
+import { guardPermissions } from './security/install-guards';
+import { createMainWindow } from './windows/main-window';
+
+/** Electron's composition root: services from `createCore`, then protocol, guards, IPC and the window. */
+export function startApp(): Core {
+  const core = createCore({
+    runtime: 'electron',
+    version: app.isPackaged ? app.getVersion() : appVersion(__dirname),
+    paths: resolveAppPaths({ platform: process.platform, env: process.env, homeDir: app.getPath('home') }),
+    env: process.env,
+    sqliteNativeBinding: sqliteNativeBinding(),
+    packagedFfmpegDir: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static') : undefined,
+  });
+  if (!core.catalog.ok) dialog.showErrorBox('Interview Recorder cannot open its catalog', core.catalog.error);
+  core.logger.info('App starting', { version: core.version, electron: process.versions.electron });
+
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  guardPermissions(session.defaultSession, APP_ORIGIN);
+  registerIpc(
+    createDispatcher({
+      handlers: createHandlerTable(core),
+      trustedOrigins: [APP_ORIGIN],
+      onInternalError: (channel, error) => core.logger.error('IPC handler failed', { channel, error }),
+    }),
+  );
+  const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
+  forwardEvents(core.events, window.webContents);
+  app.on('will-quit', () => core.close());
+  return core;
+}

@@ -1,0 +1,133 @@
+import type { ConfigLayerName, ConfigProblem } from '../../../shared/config/schema';
+
+/** One layer's raw settings before validation, with where each can be traced back to. */
+export interface RawLayer {
+  layer: ConfigLayerName;
+  /** File path, or a description such as "environment". */
+  source?: string;
+  values: Record<string, unknown> | null;
+  /** Names the origin of one key path (an env var, a flag); defaults to `source`. */
+  sourceOf?: (keyPath: string) => string;
+  problems: ConfigProblem[];
+}
+
+type FileReader = (file: string) => string | null;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A JSON settings file: absent is fine; unreadable or malformed is a problem naming the file. */
+export function readFileLayer(layer: ConfigLayerName, file: string, readFile: FileReader): RawLayer {
+  const base = { layer, source: file, problems: [] as ConfigProblem[] };
+  let text: string | null;
+  try {
+    text = readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    return { ...base, values: null, problems: [{ layer, source: file, keyPath: '', message: `cannot be read (${reason})` }] };
+  }
+  if (text === null) return { ...base, values: null };
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isPlainObject(parsed)) return { ...base, values: parsed };
+    return { ...base, values: null, problems: [{ layer, source: file, keyPath: '', message: 'expected a JSON object at the top level' }] };
+  } catch (error) {
+    return {
+      ...base,
+      values: null,
+      problems: [{ layer, source: file, keyPath: '', message: `is not valid JSON: ${(error as Error).message}` }],
+    };
+  }
+}
+
+/** `IREC_*` variables and the key each one sets. */
+export const ENV_KEYS: Readonly<Record<string, string>> = {
+  IREC_DATA_DIR: 'dataDir',
+  IREC_LOG_LEVEL: 'logLevel',
+  IREC_AGORA_URL: 'backends.agora.baseUrl',
+  IREC_LIVEKIT_URL: 'backends.livekit.baseUrl',
+  IREC_LIVEKIT_TOKEN: 'backends.livekit.token',
+  IREC_MEDIA_API_URL: 'backends.mediaApi.baseUrl',
+  IREC_S3_BUCKET: 's3.bucket',
+  IREC_S3_REGION: 's3.region',
+  IREC_S3_ENDPOINT: 's3.endpoint',
+  IREC_S3_FORCE_PATH_STYLE: 's3.forcePathStyle',
+  IREC_S3_PREFIX: 's3.prefix',
+};
+
+function setPath(target: Record<string, unknown>, keyPath: string, value: unknown): void {
+  const keys = keyPath.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isPlainObject(node[key])) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** Environment strings for boolean keys become booleans; anything else stays a string for the schema to judge. */
+function coerceEnvValue(keyPath: string, value: string): unknown {
+  if (keyPath === 's3.forcePathStyle') {
+    if (/^(1|true|yes)$/i.test(value)) return true;
+    if (/^(0|false|no)$/i.test(value)) return false;
+  }
+  return value;
+}
+
+export function envLayer(env: Readonly<Record<string, string | undefined>>): RawLayer {
+  const values: Record<string, unknown> = {};
+  const varOf: Record<string, string> = {};
+  for (const [name, keyPath] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    setPath(values, keyPath, coerceEnvValue(keyPath, value));
+    varOf[keyPath] = name;
+  }
+  return {
+    layer: 'environment',
+    source: 'environment',
+    values: Object.keys(values).length ? values : null,
+    sourceOf: (keyPath) => varOf[keyPath] ?? 'environment',
+    problems: [],
+  };
+}
+
+/**
+ * Command-line settings: `--data-dir` and any number of `--set key.path=value` (value parsed as JSON when it
+ * is JSON, else taken as a string).
+ */
+export function flagsLayer(flags: { dataDir?: string; set?: readonly string[] }): RawLayer {
+  const values: Record<string, unknown> = {};
+  const problems: ConfigProblem[] = [];
+  const flagOf: Record<string, string> = {};
+  if (flags.dataDir) {
+    values.dataDir = flags.dataDir;
+    flagOf.dataDir = '--data-dir';
+  }
+  for (const assignment of flags.set ?? []) {
+    const eq = assignment.indexOf('=');
+    if (eq <= 0) {
+      problems.push({ layer: 'flags', source: `--set ${assignment}`, keyPath: '', message: 'expected --set key.path=value' });
+      continue;
+    }
+    const keyPath = assignment.slice(0, eq);
+    const text = assignment.slice(eq + 1);
+    let value: unknown = text;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // a bare string such as a URL or a path
+    }
+    setPath(values, keyPath, value);
+    flagOf[keyPath] = `--set ${keyPath}`;
+  }
+  return {
+    layer: 'flags',
+    source: 'command line',
+    values: Object.keys(values).length ? values : null,
+    sourceOf: (keyPath) => flagOf[keyPath] ?? 'command line',
+    problems,
+  };
+}
+
+export { isPlainObject };

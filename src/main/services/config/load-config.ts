@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import { configSchema, type Config, type ConfigProblem, type ConfigSource } from '../../../shared/config/schema';
+import { envLayer, flagsLayer, isPlainObject, readFileLayer, type RawLayer } from './layers';
+
+export interface ConfigInputs {
+  policyFile: string;
+  userConfigFile: string;
+  env: Readonly<Record<string, string | undefined>>;
+  flags?: { dataDir?: string; set?: readonly string[] };
+  /** Returns the file's text, or null when it does not exist; throws on other read errors. */
+  readFile: (file: string) => string | null;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  sources: ConfigSource[];
+  problems: ConfigProblem[];
+}
+
+function deleteAt(target: Record<string, unknown>, keys: readonly PropertyKey[]): void {
+  let node: unknown = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isPlainObject(node)) return;
+    node = node[key as string];
+  }
+  if (isPlainObject(node)) delete node[keys[keys.length - 1] as string];
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return 'is not a setting this app knows (check the spelling)';
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/**
+ * Validates one layer on its own and drops each offending key, recording a problem that names the source
+ * and the key path. The rest of the layer still applies: one typo never discards a whole policy file.
+ */
+function sanitize(raw: RawLayer): { values: Record<string, unknown> | null; problems: ConfigProblem[] } {
+  if (!raw.values) return { values: null, problems: raw.problems };
+  const values = structuredClone(raw.values);
+  const problems = [...raw.problems];
+  // Each pass removes at least one key, so this ends; the bound only guards against a schema bug.
+  for (let pass = 0; pass < 100; pass++) {
+    const result = configSchema.safeParse(values);
+    if (result.success) break;
+    for (const issue of result.error.issues) {
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      for (const keys of paths) {
+        const keyPath = keys.map(String).join('.');
+        problems.push({
+          layer: raw.layer,
+          source: raw.sourceOf?.(keyPath) ?? raw.source ?? raw.layer,
+          keyPath,
+          message: describeIssue(issue),
+        });
+        if (keys.length === 0) return { values: null, problems };
+        deleteAt(values, keys);
+      }
+    }
+  }
+  return { values, problems };
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    out[key] = isPlainObject(value) && isPlainObject(out[key]) ? deepMerge(out[key], value) : value;
+  }
+  return out;
+}
+
+/** defaults < IT policy < user settings < environment (`IREC_*`) < command-line flags. Never throws. */
+export function loadConfig(inputs: ConfigInputs): LoadedConfig {
+  const layers: RawLayer[] = [
+    readFileLayer('policy', inputs.policyFile, inputs.readFile),
+    readFileLayer('user', inputs.userConfigFile, inputs.readFile),
+    envLayer(inputs.env),
+    flagsLayer(inputs.flags ?? {}),
+  ];
+  const sources: ConfigSource[] = [{ layer: 'defaults', status: 'applied' }];
+  const problems: ConfigProblem[] = [];
+  let merged: Record<string, unknown> = {};
+  for (const raw of layers) {
+    const { values, problems: layerProblems } = sanitize(raw);
+    problems.push(...layerProblems);
+    const status = values ? (layerProblems.length ? 'partly-applied' : 'applied') : layerProblems.length ? 'invalid' : 'absent';
+    sources.push({ layer: raw.layer, ...(raw.source ? { source: raw.source } : {}), status });
+    if (values) merged = deepMerge(merged, values);
+  }
+  return { config: configSchema.parse(merged), sources, problems };
+}
+
+/** One line per problem, for logs, the CLI and the UI banner. */
+export function formatConfigProblem(problem: ConfigProblem): string {
+  const where = problem.keyPath ? `${problem.source}: "${problem.keyPath}"` : problem.source;
+  return `Configuration ${where} ${problem.message}; that setting was ignored.`;
+}

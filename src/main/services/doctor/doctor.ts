@@ -1,0 +1,51 @@
+import { LOW_DISK_BYTES, type DoctorReport, type RuntimeReport, type ToolReport } from '../../../shared/domain/doctor';
+import { PRODUCT_NAME } from '../../../shared/product';
+import type { LoadedConfig } from '../config/load-config';
+import { formatConfigProblem } from '../config/load-config';
+import type { CatalogState } from '../catalog/catalog-state';
+
+export interface DoctorInputs {
+  version: string;
+  runtime: 'electron' | 'node';
+  config: LoadedConfig;
+  dataDir: { path: string; writable: boolean; error?: string; freeBytes: number | null };
+  catalog: CatalogState;
+  ffmpeg: ToolReport;
+  ffprobe: ToolReport;
+  runtimes: { electron: RuntimeReport; chromium: RuntimeReport };
+}
+
+/**
+ * Turns the collected facts into a report whose `problems` say, in one sentence each, why this installation
+ * cannot record and process interviews. A missing Electron runtime is not a problem: the browser host serves.
+ */
+export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
+  const problems: string[] = inputs.config.problems.map(formatConfigProblem);
+  const { dataDir, catalog } = inputs;
+  if (!dataDir.writable)
+    problems.push(
+      `The data folder ${dataDir.path} is not writable (${dataDir.error ?? 'unknown reason'}); set IREC_DATA_DIR to a writable folder.`,
+    );
+  if (dataDir.freeBytes !== null && dataDir.freeBytes < LOW_DISK_BYTES) {
+    problems.push(
+      `Only ${(dataDir.freeBytes / 1024 ** 3).toFixed(1)} GiB free in ${dataDir.path}; keep at least 3 GiB free for an hour of interview.`,
+    );
+  }
+  if (!catalog.ok) problems.push(catalog.error);
+  if (!inputs.ffmpeg.found) problems.push(inputs.ffmpeg.error ?? 'ffmpeg not found.');
+  if (!inputs.ffprobe.found) problems.push(inputs.ffprobe.error ?? 'ffprobe not found.');
+
+  return {
+    ok: problems.length === 0,
+    problems,
+    app: { name: PRODUCT_NAME, version: inputs.version, runtime: inputs.runtime },
+    config: { sources: inputs.config.sources, problems: inputs.config.problems },
+    dataDir: { path: dataDir.path, writable: dataDir.writable, freeBytes: dataDir.freeBytes },
+    catalog: catalog.ok
+      ? { ok: true, ...catalog.catalog.status }
+      : { ok: false, path: catalog.path, schemaVersion: -1, latestSchemaVersion: catalog.latestSchemaVersion, integrity: catalog.error },
+    ffmpeg: inputs.ffmpeg,
+    ffprobe: inputs.ffprobe,
+    runtimes: inputs.runtimes,
+  };
+}

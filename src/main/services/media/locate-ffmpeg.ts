@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ToolReport } from '../../../shared/domain/doctor';
+import { findOnPath, isExecutableFile, readVersionLine } from '../../platform/executables';
+
+const require = createRequire(import.meta.url);
+
+export type FfmpegTool = 'ffmpeg' | 'ffprobe';
+
+export interface LocateOptions {
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Folder of binaries shipped outside the asar (`…/app.asar.unpacked/node_modules/ffmpeg-static`). */
+  packagedDir?: string;
+}
+
+export const FFMPEG_MISSING_HINT =
+  'Set FFMPEG_PATH and FFPROBE_PATH to the binaries, run `npm run fetch:ffmpeg`, or install ffmpeg (Debian: apt-get install ffmpeg; macOS: brew install ffmpeg).';
+
+interface Candidate {
+  source: string;
+  file: string | null | undefined;
+}
+
+function ffmpegStaticBinary(): string | null {
+  try {
+    return require('ffmpeg-static') as string | null;
+  } catch {
+    return null;
+  }
+}
+
+/** Candidates in priority order: explicit env var → packaged with the app → ffmpeg-static → PATH. */
+function candidates(tool: FfmpegTool, { env = process.env, packagedDir }: LocateOptions): Candidate[] {
+  const exe = process.platform === 'win32' ? `${tool}.exe` : tool;
+  const envVar = tool === 'ffmpeg' ? 'FFMPEG_PATH' : 'FFPROBE_PATH';
+  const staticFfmpeg = ffmpegStaticBinary();
+  return [
+    { source: envVar, file: env[envVar] },
+    { source: 'packaged', file: packagedDir && path.join(packagedDir, exe) },
+    // ffmpeg-static ships ffmpeg only; a probe placed beside it is used the same way.
+    { source: 'ffmpeg-static', file: staticFfmpeg && path.join(path.dirname(staticFfmpeg), exe) },
+    { source: 'PATH', file: findOnPath(tool, env) },
+  ];
+}
+
+/** The one place that decides which ffmpeg/ffprobe the app runs, and reports why. */
+export function locateFfmpegTool(tool: FfmpegTool, options: LocateOptions = {}): ToolReport {
+  const rejected: string[] = [];
+  for (const { source, file } of candidates(tool, options)) {
+    if (!file) continue;
+    if (!isExecutableFile(file)) {
+      if (source.endsWith('_PATH')) rejected.push(`${source}=${file} is not an executable file`);
+      continue;
+    }
+    const { version, error } = readVersionLine(file, ['-version']);
+    if (version) return { found: true, path: file, source, version };
+    rejected.push(`${file} (${source}) did not run: ${error}`);
+  }
+  return { found: false, error: [`${tool} not found.`, ...rejected, FFMPEG_MISSING_HINT].join(' ') };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration schema. Every leaf has a default so that `{}` parses to a complete config;
+ * objects use `prefault({})` so nested defaults still apply when a layer omits the whole object.
+ * Objects are strict: an unknown key is almost always a typo and is reported, not ignored.
+ */
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const optionalString = z.string().min(1).optional();
+
+export const configSchema = z.strictObject({
+  dataDir: optionalString.describe('Folder for recordings and the catalog; defaults to the per-OS user data folder'),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  backends: z
+    .strictObject({
+      agora: z.strictObject({ baseUrl: url.optional() }).prefault({}),
+      livekit: z.strictObject({ baseUrl: url.optional(), token: optionalString }).prefault({}),
+      mediaApi: z.strictObject({ baseUrl: url.optional(), site: optionalString, storage: optionalString }).prefault({}),
+    })
+    .prefault({}),
+  s3: z
+    .strictObject({
+      bucket: optionalString,
+      region: z.string().min(1).default('us-east-1'),
+      endpoint: url.optional(),
+      forcePathStyle: z.boolean().default(false),
+      prefix: z.string().default('recordings/'),
+      credentials: z
+        .strictObject({
+          accessKeyId: optionalString,
+          secretAccessKey: optionalString,
+          sessionToken: optionalString,
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+/** Where a configuration value came from, lowest precedence first. */
+export const configLayerNames = ['defaults', 'policy', 'user', 'environment', 'flags'] as const;
+export type ConfigLayerName = (typeof configLayerNames)[number];
+
+export const configProblemSchema = z.object({
+  layer: z.enum(configLayerNames),
+  source: z.string().describe('file path, environment variable or flag that holds the bad value'),
+  keyPath: z.string().describe('dotted path of the offending key, empty for the whole file'),
+  message: z.string().describe('what was expected'),
+});
+export type ConfigProblem = z.infer<typeof configProblemSchema>;
+
+export const configSourceSchema = z.object({
+  layer: z.enum(configLayerNames),
+  source: z.string().optional(),
+  status: z.enum(['applied', 'absent', 'invalid', 'partly-applied']),
+});
+export type ConfigSource = z.infer<typeof configSourceSchema>;
+
+/** Keys whose values are secrets: never shown in the renderer, in logs or in `doctor` output. */
+export const SECRET_CONFIG_PATHS = [
+  'backends.livekit.token',
+  's3.credentials.accessKeyId',
+  's3.credentials.secretAccessKey',
+  's3.credentials.sessionToken',
+] as const;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { configProblemSchema, configSourceSchema } from '../config/schema';
+
+const toolSchema = z.object({
+  found: z.boolean(),
+  path: z.string().optional(),
+  source: z.string().optional().describe('which rule found it: env, packaged, ffmpeg-static, PATH'),
+  version: z.string().optional(),
+  error: z.string().optional(),
+});
+
+const runtimeSchema = z.object({
+  available: z.boolean(),
+  path: z.string().optional(),
+  version: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+export const doctorReportSchema = z.object({
+  ok: z.boolean(),
+  problems: z.array(z.string()).describe('one human sentence per reason the installation is not healthy'),
+  app: z.object({ name: z.string(), version: z.string(), runtime: z.enum(['electron', 'node']) }),
+  config: z.object({ sources: z.array(configSourceSchema), problems: z.array(configProblemSchema) }),
+  dataDir: z.object({
+    path: z.string(),
+    writable: z.boolean(),
+    freeBytes: z.number().nonnegative().nullable(),
+  }),
+  catalog: z.object({
+    path: z.string(),
+    ok: z.boolean(),
+    schemaVersion: z.number().int(),
+    latestSchemaVersion: z.number().int(),
+    integrity: z.string(),
+    movedAsideTo: z.string().optional(),
+  }),
+  ffmpeg: toolSchema,
+  ffprobe: toolSchema,
+  runtimes: z.object({ electron: runtimeSchema, chromium: runtimeSchema }),
+});
+/** Below this, a one-hour interview (about 1.2 GB at 2.5 Mbps, held twice during finalize) may not fit. */
+export const LOW_DISK_BYTES = 3 * 1024 ** 3;
+
+export type DoctorReport = z.infer<typeof doctorReportSchema>;
+export type ToolReport = z.infer<typeof toolSchema>;
+export type RuntimeReport = z.infer<typeof runtimeSchema>;

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCatalog } from '../../src/main/services/catalog/open-catalog';
+import { detectElectron } from '../../src/main/platform/runtimes';
+import { launchChromium } from '../support/chromium';
+import { projectRoot } from '../support/built';
+import { seedRecording } from '../support/fixtures';
+import { startApp, type StartedApp } from '../support/start-app';
+import { testEnv, testPaths } from '../support/test-core';
+
+const screenshots = path.join(projectRoot, 'test-results', 'e2e');
+let browser: Browser;
+let app: StartedApp;
+let root: string;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-e2e-'));
+  const { db } = openCatalog(path.join(testPaths(root).userDataDir, 'catalog.sqlite'));
+  seedRecording(db, 'rec-e2e', { title: 'Product designer — portfolio review', chunks: 90, chunkBytes: 300_000 });
+  db.close();
+  [browser, app] = await Promise.all([launchChromium(), startApp(testEnv(root))]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await page.goto(app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  app?.process.kill('SIGTERM');
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('npm start without an Electron runtime', () => {
+  it.runIf(!detectElectron().available)('says so in one line and serves the browser host', () => {
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('Electron runtime not installed'));
+    expect(lines).toEqual(['[irec] Electron runtime not installed (npm run fetch:electron to get it) — running the browser host instead.']);
+  });
+
+  it("shows the app's first screen", async () => {
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Welcome to Interview Recorder');
+    await page.getByText(/Ready to record\.|need attention before recording/).waitFor();
+    await page.getByText('Product designer — portfolio review').waitFor();
+    fs.mkdirSync(screenshots, { recursive: true });
+    const file = path.join(screenshots, 'first-screen.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+    expect(await page.getByText('Browser preview').isVisible()).toBe(true);
+  });
+
+  it('has no console errors and no CSP violations', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe('window.api in the page', () => {
+  it('round-trips to the main-process handlers', async () => {
+    const info = await page.evaluate(() => window.api.getAppInfo());
+    expect(info).toMatchObject({
+      name: 'Interview Recorder',
+      runtime: 'browser-host',
+      dataDir: testPaths(root).userDataDir,
+      configProblems: [],
+    });
+    const recordings = await page.evaluate(() => window.api.listRecordings({ limit: 10 }));
+    expect(recordings).toEqual([expect.objectContaining({ id: 'rec-e2e', chunkCount: 90, sizeBytes: 27_000_000 })]);
+  });
+
+  it('refuses an invalid payload with a typed error', async () => {
+    const error = await page.evaluate(() =>
+      window.api.listRecordings({ limit: -1 }).then(
+        () => null,
+        (e: { name: string; code: string; issues: unknown }) => ({ name: e.name, code: e.code, issues: e.issues }),
+      ),
+    );
+    expect(error).toEqual({ name: 'IpcError', code: 'INVALID_PAYLOAD', issues: [expect.objectContaining({ path: 'limit' })] });
+  });
+
+  it('cannot be replaced or extended by page scripts', async () => {
+    const result = await page.evaluate(() => {
+      try {
+        (window as unknown as { api: unknown }).api = {};
+      } catch {
+        // strict-mode pages throw; either way the original must stay
+      }
+      return { kept: typeof window.api.getAppInfo === 'function', frozen: Object.isFrozen(window.api) };
+    });
+    expect(result).toEqual({ kept: true, frozen: true });
+  });
+
+  it('refuses inline script injected into the page (CSP)', async () => {
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+  });
+});
+
+describe('a bad setting', () => {
+  it('shows a banner naming the file and key, and the app still works', async () => {
+    const badRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-e2e-bad-'));
+    try {
+      fs.writeFileSync(testPaths(badRoot).userConfigFile, JSON.stringify({ s3: { region: 42 } }));
+      const badApp = await startApp(testEnv(badRoot));
+      const badPage = await browser.newPage();
+      await badPage.goto(badApp.url);
+      const banner = badPage.getByRole('status').filter({ hasText: 'Some settings were ignored' });
+      await banner.waitFor();
+      expect(await banner.textContent()).toContain(`${testPaths(badRoot).userConfigFile} → s3.region: expected string, received number.`);
+      await badPage.getByText('No recordings yet').waitFor();
+      await badPage.getByText('One thing needs attention before recording.').waitFor();
+      expect(await badPage.getByText('1 setting was ignored; see the notice above').isVisible()).toBe(true);
+      await badPage.screenshot({ path: path.join(screenshots, 'config-problem.png') });
+      badApp.process.kill('SIGTERM');
+    } finally {
+      fs.rmSync(badRoot, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DoctorReport } from '../../src/shared/domain/doctor';
+import type { RecordingSummary } from '../../src/shared/domain/recording';
+import { openCatalog } from '../../src/main/services/catalog/open-catalog';
+import { LATEST_SCHEMA_VERSION } from '../../src/main/services/catalog/migrations';
+import { findOnPath } from '../../src/main/platform/executables';
+import { seedRecording } from '../support/fixtures';
+import { runIrec } from '../support/run-irec';
+import { testEnv, testPaths } from '../support/test-core';
+import { tempDir } from '../support/temp-dir';
+
+const hasFfmpeg = Boolean(findOnPath('ffmpeg') && findOnPath('ffprobe'));
+
+describe('irec doctor', () => {
+  it.runIf(hasFfmpeg)('prints valid JSON with every section and exits 0 on a healthy machine', () => {
+    const root = tempDir();
+    const run = runIrec(['doctor', '--json'], testEnv(root));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = run.json<DoctorReport>();
+    expect(report.ok).toBe(true);
+    expect(report.problems).toEqual([]);
+    expect(report.app).toMatchObject({ name: 'Interview Recorder', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(report.config.sources.map((s) => s.layer)).toEqual(['defaults', 'policy', 'user', 'environment', 'flags']);
+    expect(report.dataDir).toMatchObject({ path: testPaths(root).userDataDir, writable: true, freeBytes: expect.any(Number) });
+    expect(report.catalog).toMatchObject({
+      ok: true,
+      integrity: 'ok',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      path: path.join(testPaths(root).userDataDir, 'catalog.sqlite'),
+    });
+    expect(report.ffmpeg).toMatchObject({ found: true, version: expect.stringMatching(/^ffmpeg version/) });
+    expect(report.ffprobe).toMatchObject({ found: true, version: expect.stringMatching(/^ffprobe version/) });
+    expect(report.runtimes.electron.available || report.runtimes.electron.reason?.includes('fetch:electron')).toBe(true);
+    expect(report.runtimes.chromium).toHaveProperty('available');
+    expect(fs.existsSync(report.catalog.path)).toBe(true);
+  });
+
+  it('exits 1 and names the file and key of a bad setting', () => {
+    const root = tempDir();
+    fs.writeFileSync(testPaths(root).userConfigFile, JSON.stringify({ s3: { endpoint: 'ftp://old-server' } }));
+    const run = runIrec(['doctor'], testEnv(root));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      `Configuration ${testPaths(root).userConfigFile}: "s3.endpoint" expected an http(s) URL; that setting was ignored.`,
+    );
+  });
+
+  it('exits 1 when ffmpeg cannot be found, saying how to provide it', () => {
+    const root = tempDir();
+    const run = runIrec(
+      ['doctor', '--json'],
+      testEnv(root, { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) }),
+    );
+    expect(run.status).toBe(1);
+    expect(run.json<DoctorReport>().problems.join(' ')).toMatch(/ffmpeg not found\..*FFMPEG_PATH/);
+  });
+
+  it('exits 1 with the reason when the catalog belongs to a newer app, without touching it', () => {
+    const root = tempDir();
+    const file = path.join(testPaths(root).userDataDir, 'catalog.sqlite');
+    const { db } = openCatalog(file);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    db.close();
+    const run = runIrec(['doctor', '--json'], testEnv(root));
+    expect(run.status).toBe(1);
+    expect(run.json<DoctorReport>().catalog).toMatchObject({ ok: false, integrity: expect.stringContaining('newer Interview Recorder') });
+    expect(runIrec(['recordings', 'list'], testEnv(root))).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining('newer Interview Recorder'),
+    });
+  });
+});
+
+describe('irec recordings list', () => {
+  it('lists what the catalog holds, as JSON and as text', () => {
+    const root = tempDir();
+    const { db } = openCatalog(path.join(testPaths(root).userDataDir, 'catalog.sqlite'));
+    seedRecording(db, 'rec-a', { title: 'Backend engineer — round 1', chunks: 2, chunkBytes: 500_000 });
+    db.close();
+
+    const json = runIrec(['recordings', 'list', '--json'], testEnv(root));
+    expect(json.status).toBe(0);
+    expect(json.json<RecordingSummary[]>()).toEqual([
+      expect.objectContaining({ id: 'rec-a', interviewTitle: 'Backend engineer — round 1', sizeBytes: 1_000_000, chunkCount: 2 }),
+    ]);
+
+    const text = runIrec(['recordings', 'list'], testEnv(root));
+    expect(text.stdout).toMatch(/rec-a\s+recording .*1\.0 MB\s+Backend engineer — round 1 — Ada Lovelace/);
+  });
+
+  it('says so when there are none', () => {
+    expect(runIrec(['recordings', 'list'], testEnv(tempDir())).stdout.trim()).toBe('No recordings yet.');
+  });
+});
+
+describe('irec usage', () => {
+  it('prints help with every command and exits 0', () => {
+    const run = runIrec(['--help'], testEnv(tempDir()));
+    expect(run.status).toBe(0);
+    for (const word of ['doctor', 'recordings list', '--json', '--data-dir', 'IREC_CONFIG']) expect(run.stdout).toContain(word);
+  });
+
+  it.each([[['explode']], [['recordings', 'delete']], [['recordings', 'list', '--limit', 'lots']], [['doctor', '--bogus']]])(
+    'exits 2 with a hint for %j',
+    (args) => {
+      const run = runIrec(args, testEnv(tempDir()));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('irec --help');
+    },
+  );
+
+  it('--data-dir wins over IREC_DATA_DIR', () => {
+    const root = tempDir();
+    const chosen = path.join(root, 'chosen');
+    const run = runIrec(['doctor', '--json', '--data-dir', chosen], testEnv(root));
+    expect(run.json<DoctorReport>().dataDir.path).toBe(chosen);
+    expect(fs.existsSync(path.join(chosen, 'catalog.sqlite'))).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findOnPath } from '../../src/main/platform/executables';
+import { locateFfmpegTool } from '../../src/main/services/media/locate-ffmpeg';
+import { tempDir } from '../support/temp-dir';
+
+const systemFfmpeg = findOnPath('ffmpeg');
+
+describe('ffmpeg location', () => {
+  it.runIf(systemFfmpeg)('finds ffmpeg on PATH and reads its version', () => {
+    const report = locateFfmpegTool('ffmpeg', { env: { PATH: process.env.PATH } });
+    expect(report).toMatchObject({ found: true, source: 'PATH', path: systemFfmpeg });
+    expect(report.version).toMatch(/^ffmpeg version/);
+  });
+
+  it.runIf(systemFfmpeg)('prefers FFMPEG_PATH over everything else', () => {
+    const dir = tempDir();
+    const link = path.join(dir, 'my-ffmpeg');
+    fs.symlinkSync(systemFfmpeg!, link);
+    expect(locateFfmpegTool('ffmpeg', { env: { PATH: process.env.PATH, FFMPEG_PATH: link } })).toMatchObject({
+      found: true,
+      source: 'FFMPEG_PATH',
+      path: link,
+    });
+  });
+
+  it.runIf(systemFfmpeg)('uses the binary packaged with the app before ffmpeg-static and PATH', () => {
+    const dir = tempDir();
+    fs.symlinkSync(systemFfmpeg!, path.join(dir, 'ffmpeg'));
+    expect(locateFfmpegTool('ffmpeg', { env: { PATH: '' }, packagedDir: dir })).toMatchObject({ found: true, source: 'packaged' });
+  });
+
+  it('explains a wrong FFMPEG_PATH and what to do when nothing is found', () => {
+    const report = locateFfmpegTool('ffprobe', { env: { PATH: tempDir(), FFPROBE_PATH: '/nowhere/ffprobe' } });
+    expect(report.found).toBe(false);
+    expect(report.error).toContain('FFPROBE_PATH=/nowhere/ffprobe is not an executable file');
+    expect(report.error).toMatch(/apt-get install ffmpeg/);
+  });
+
+  it('reports a binary that exists but does not run', () => {
+    const dir = tempDir();
+    const fake = path.join(dir, 'ffmpeg');
+    fs.writeFileSync(fake, '#!/bin/sh\necho "broken build" >&2\nexit 3\n', { mode: 0o755 });
+    const report = locateFfmpegTool('ffmpeg', { env: { PATH: '', FFMPEG_PATH: fake } });
+    expect(report.found).toBe(false);
+    expect(report.error).toContain('exited with 3: broken build');
+  });
+});

@@ -1,0 +1,29 @@
+import type { Database } from 'better-sqlite3';
+import { insertChunk, insertSegment } from '../../src/main/services/catalog/queries/chunks';
+import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
+import { insertRecording } from '../../src/main/services/catalog/queries/recordings';
+
+/** One interview with one recording of `chunks` one-second chunks of `chunkBytes` each. */
+export function seedRecording(
+  db: Database,
+  id: string,
+  options: { title?: string; chunks?: number; chunkBytes?: number; startedAt?: string } = {},
+): void {
+  const { title = `Interview ${id}`, chunks = 3, chunkBytes = 1000, startedAt = '2026-11-20T10:00:00.000Z' } = options;
+  db.transaction(() => {
+    insertInterview(db, { id: `int-${id}`, title, candidateName: 'Ada Lovelace', createdAt: startedAt });
+    insertRecording(db, { id, interviewId: `int-${id}`, state: 'recording', mimeType: 'video/webm', startedAt });
+    insertSegment(db, { recordingId: id, seq: 0, filePath: `/rec/${id}/0.webm`, mimeType: 'video/webm', startedAt });
+    for (let idx = 0; idx < chunks; idx++) {
+      insertChunk(db, {
+        recordingId: id,
+        segmentSeq: 0,
+        idx,
+        byteOffset: idx * chunkBytes,
+        size: chunkBytes,
+        sha256: 'a'.repeat(64),
+        receivedAt: startedAt,
+      });
+    }
+  })();
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { formatConfigProblem, loadConfig, type ConfigInputs } from '../../src/main/services/config/load-config';
+
+const POLICY = '/etc/interview-recorder/policy.json';
+const USER = '/home/ada/.config/Interview Recorder/settings.json';
+
+function load(files: Record<string, string>, rest: Partial<ConfigInputs> = {}) {
+  return loadConfig({
+    policyFile: POLICY,
+    userConfigFile: USER,
+    env: {},
+    readFile: (file) => files[file] ?? null,
+    ...rest,
+  });
+}
+
+describe('configuration layers', () => {
+  it('gives a complete config from defaults alone', () => {
+    const { config, problems, sources } = load({});
+    expect(problems).toEqual([]);
+    expect(config.s3).toMatchObject({ region: 'us-east-1', forcePathStyle: false, prefix: 'recordings/' });
+    expect(config.backends.livekit).toEqual({});
+    expect(sources.map((s) => `${s.layer}:${s.status}`)).toEqual([
+      'defaults:applied',
+      'policy:absent',
+      'user:absent',
+      'environment:absent',
+      'flags:absent',
+    ]);
+  });
+
+  it('applies defaults < policy < user < environment < flags', () => {
+    const { config } = load(
+      {
+        [POLICY]: JSON.stringify({ s3: { bucket: 'policy-bucket', region: 'eu-west-1', prefix: 'policy/' }, logLevel: 'warn' }),
+        [USER]: JSON.stringify({ s3: { bucket: 'user-bucket', region: 'eu-central-1' }, dataDir: '/user/data' }),
+      },
+      { env: { IREC_S3_BUCKET: 'env-bucket', IREC_DATA_DIR: '/env/data' }, flags: { dataDir: '/flag/data' } },
+    );
+    expect(config.s3.bucket).toBe('env-bucket');
+    expect(config.s3.region).toBe('eu-central-1');
+    expect(config.s3.prefix).toBe('policy/');
+    expect(config.logLevel).toBe('warn');
+    expect(config.dataDir).toBe('/flag/data');
+  });
+
+  it('parses --set values as JSON when they are JSON', () => {
+    const { config, problems } = load({}, { flags: { set: ['s3.forcePathStyle=true', 's3.endpoint=http://127.0.0.1:4568'] } });
+    expect(problems).toEqual([]);
+    expect(config.s3.forcePathStyle).toBe(true);
+    expect(config.s3.endpoint).toBe('http://127.0.0.1:4568');
+  });
+
+  it('coerces boolean environment variables', () => {
+    expect(load({}, { env: { IREC_S3_FORCE_PATH_STYLE: 'true' } }).config.s3.forcePathStyle).toBe(true);
+    expect(load({}, { env: { IREC_S3_FORCE_PATH_STYLE: '0' } }).config.s3.forcePathStyle).toBe(false);
+  });
+});
+
+describe('configuration errors name the file, the key and what was expected — and never throw', () => {
+  it('reports a wrong type in the user file and keeps the rest of that file', () => {
+    const { config, problems, sources } = load({ [USER]: JSON.stringify({ s3: { bucket: 'kept', forcePathStyle: 'yes' } }) });
+    expect(problems).toEqual([{ layer: 'user', source: USER, keyPath: 's3.forcePathStyle', message: 'expected boolean, received string' }]);
+    expect(config.s3.bucket).toBe('kept');
+    expect(config.s3.forcePathStyle).toBe(false);
+    expect(sources.find((s) => s.layer === 'user')?.status).toBe('partly-applied');
+  });
+
+  it('reports a misspelt key in the policy file', () => {
+    const { problems } = load({ [POLICY]: JSON.stringify({ s3: { bukket: 'x' } }) });
+    expect(problems).toEqual([
+      expect.objectContaining({ source: POLICY, keyPath: 's3.bukket', message: expect.stringContaining('spelling') }),
+    ]);
+  });
+
+  it('reports a value outside its allowed set', () => {
+    const { problems, config } = load({ [USER]: JSON.stringify({ logLevel: 'loud' }) });
+    expect(problems[0]).toMatchObject({ source: USER, keyPath: 'logLevel' });
+    expect(problems[0]!.message).toMatch(/debug.*info.*warn.*error/);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('reports malformed JSON with the file name and ignores only that file', () => {
+    const { problems, config, sources } = load({ [USER]: '{ "s3": ', [POLICY]: JSON.stringify({ s3: { bucket: 'policy' } }) });
+    expect(problems).toEqual([
+      expect.objectContaining({ layer: 'user', source: USER, keyPath: '', message: expect.stringMatching(/^is not valid JSON/) }),
+    ]);
+    expect(config.s3.bucket).toBe('policy');
+    expect(sources.find((s) => s.layer === 'user')?.status).toBe('invalid');
+  });
+
+  it('reports a file that is not an object', () => {
+    expect(load({ [USER]: '[1, 2]' }).problems[0]).toMatchObject({ source: USER, message: 'expected a JSON object at the top level' });
+  });
+
+  it('reports an unreadable file instead of crashing', () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const { problems } = load(
+      {},
+      {
+        readFile: (file) => {
+          if (file === POLICY) throw denied;
+          return null;
+        },
+      },
+    );
+    expect(problems).toEqual([expect.objectContaining({ source: POLICY, message: 'cannot be read (permission denied)' })]);
+  });
+
+  it('names the environment variable that holds a bad value', () => {
+    const { problems, config } = load({}, { env: { IREC_AGORA_URL: 'not a url' } });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        layer: 'environment',
+        source: 'IREC_AGORA_URL',
+        keyPath: 'backends.agora.baseUrl',
+        message: 'expected an http(s) URL',
+      }),
+    ]);
+    expect(config.backends.agora.baseUrl).toBeUndefined();
+  });
+
+  it('names the flag that holds a bad value', () => {
+    const { problems } = load({}, { flags: { set: ['s3.region=5', 'nonsense'] } });
+    expect(problems.map((p) => p.source)).toEqual(['--set nonsense', '--set s3.region']);
+  });
+
+  it('formats a problem as one sentence a person can act on', () => {
+    const [problem] = load({ [USER]: JSON.stringify({ s3: { forcePathStyle: 'yes' } }) }).problems;
+    expect(formatConfigProblem(problem!)).toBe(
+      `Configuration ${USER}: "s3.forcePathStyle" expected boolean, received string; that setting was ignored.`,
+    );
+  });
+});

@@ -1,0 +1,56 @@
+// Builds everything into dist/: the renderer with Vite, and with esbuild the Electron main process, the
+// sandboxed preload, the CLI, the browser host and its bridge. Fast enough (seconds) to run before tests.
+import * as esbuild from 'esbuild';
+import path from 'node:path';
+import { build as viteBuild } from 'vite';
+import { log, projectRoot } from './lib/run.mjs';
+
+const src = (file) => path.join(projectRoot, 'src', file);
+const out = (file) => path.join(projectRoot, 'dist', file);
+
+// ESM sources use import.meta.url; in the CommonJS bundles it becomes the bundle file's own URL.
+const nodeBundle = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  packages: 'external',
+  define: { 'import.meta.url': '__irecImportMetaUrl' },
+  banner: { js: "const __irecImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+};
+
+const started = Date.now();
+await viteBuild({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+await Promise.all([
+  esbuild.build({ ...nodeBundle, entryPoints: [src('main/index.ts')], outfile: out('main/index.cjs'), external: ['electron'] }),
+  esbuild.build({ ...nodeBundle, entryPoints: [src('host/main.ts')], outfile: out('host/main.cjs') }),
+  esbuild.build({
+    ...nodeBundle,
+    entryPoints: [src('cli/irec.ts')],
+    outfile: out('cli/irec.cjs'),
+    banner: { js: `#!/usr/bin/env node\n${nodeBundle.banner.js}` },
+  }),
+  // A sandboxed preload may require only 'electron': everything else is bundled in.
+  esbuild.build({
+    bundle: true,
+    platform: 'node',
+    target: 'chrome120',
+    format: 'cjs',
+    entryPoints: [src('preload/index.ts')],
+    outfile: out('preload/index.cjs'),
+    external: ['electron'],
+    logLevel: 'warning',
+  }),
+  esbuild.build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    entryPoints: [src('host/bridge-client.ts')],
+    outfile: out('host/bridge.js'),
+    logLevel: 'warning',
+  }),
+]);
+log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
