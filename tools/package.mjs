@@ -1,18 +1,12 @@
 // `npm run package [-- electron-builder args]`: installers with electron-builder. It needs Electron's
 // runtime on disk (npm run fetch:electron), and downloads its own platform tools unless mirrors are set.
 import { createRequire } from 'node:module';
-import fs from 'node:fs';
 import path from 'node:path';
+import { electronBinary, electronDir } from './lib/electron.mjs';
 import { fail, log, run } from './lib/run.mjs';
 
 const require = createRequire(import.meta.url);
-let electronBinary = null;
-try {
-  electronBinary = require('electron');
-} catch {
-  // not downloaded
-}
-if (!electronBinary || !fs.existsSync(electronBinary)) {
+if (!electronBinary()) {
   fail(
     "Packaging needs Electron's runtime, which `npm ci` does not download.",
     'Run `npm run fetch:electron` (with ELECTRON_MIRROR set where GitHub is unreachable). electron-builder also fetches NSIS, ' +
@@ -20,7 +14,7 @@ if (!electronBinary || !fs.existsSync(electronBinary)) {
   );
 }
 if (run(process.execPath, ['tools/build.mjs']) !== 0) process.exit(1);
-const electronDist = path.join(path.dirname(require.resolve('electron/package.json')), 'dist');
+const electronDist = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(electronDir, 'dist');
 log(`Packaging with the Electron runtime in ${electronDist}…`);
 const builder = require.resolve('electron-builder/cli.js');
 process.exit(

@@ -1,32 +1,19 @@
 // `npm start`: builds, then runs the desktop app in Electron when its runtime is installed; otherwise says
 // so in one line and runs the same UI and handlers in the browser host.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { electronAbi, electronBinary } from './lib/electron.mjs';
 import { fail, log, projectRoot, run } from './lib/run.mjs';
 import { electronBuild } from './native/sqlite.mjs';
 
-const require = createRequire(import.meta.url);
 const node = process.execPath;
 const forwarded = process.argv.slice(2);
 
 if (run(node, ['tools/native/ensure.mjs']) !== 0) process.exit(1);
 if (run(node, ['tools/build.mjs']) !== 0) fail('The build failed.', 'Fix the errors above and run `npm start` again.');
 
-function electronBinary() {
-  if (process.env.IREC_BROWSER_HOST) return null;
-  try {
-    const binary = require('electron'); // the package's index.js resolves dist/ or throws when not downloaded
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const electron = electronBinary();
+const electron = process.env.IREC_BROWSER_HOST ? null : electronBinary();
 if (electron) {
-  const abi = fs.readFileSync(path.join(path.dirname(require.resolve('electron/package.json')), 'abi_version'), 'utf8').trim();
-  if (!fs.existsSync(electronBuild(abi)) && run(node, ['tools/native/build.mjs', '--runtime', 'electron']) !== 0) process.exit(1);
+  if (!fs.existsSync(electronBuild(electronAbi())) && run(node, ['tools/native/build.mjs', '--runtime', 'electron']) !== 0) process.exit(1);
   process.exit(run(electron, [projectRoot, ...forwarded]) ?? 1);
 }
 log(

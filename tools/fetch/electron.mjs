@@ -1,12 +1,9 @@
 // `npm run fetch:electron`: downloads Electron's runtime (skipped by `npm ci`), then builds better-sqlite3
 // for Electron's ABI next to the Node build.
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { electronDir } from '../lib/electron.mjs';
 import { fetchOrExplain } from '../lib/fetch-or-explain.mjs';
 import { projectRoot, run } from '../lib/run.mjs';
-
-const require = createRequire(import.meta.url);
-const electronDir = path.dirname(require.resolve('electron/package.json'));
 
 fetchOrExplain({
   what: "Electron's runtime",

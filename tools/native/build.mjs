@@ -1,18 +1,16 @@
 // `npm run native:electron`: builds better-sqlite3 for Electron's ABI into build/electron-v<abi>/, keeping the
 // Node build in build/Release, so tests (Node) and the app (Electron) never rebuild back and forth.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { electronAbi, electronVersion } from '../lib/electron.mjs';
 import { fail, log } from '../lib/run.mjs';
 import { compile, electronBuild, nodeBuild } from './sqlite.mjs';
 
-const require = createRequire(import.meta.url);
 if (!process.argv.includes('electron'))
   fail('Usage: node tools/native/build.mjs --runtime electron', 'Node builds come from tools/native/ensure.mjs.');
 
-const electronDir = path.dirname(require.resolve('electron/package.json'));
-const { version } = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8'));
-const abi = fs.readFileSync(path.join(electronDir, 'abi_version'), 'utf8').trim();
+const version = electronVersion();
+const abi = electronAbi();
 const target = electronBuild(abi);
 
 const saved = `${nodeBuild}.node-abi`;
