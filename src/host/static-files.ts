@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { resolveInside } from '../main/platform/resolve-inside';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,15 +18,8 @@ export const contentTypeOf = (file: string) => TYPES[path.extname(file)] ?? 'app
 
 /** Reads `urlPath` under `root`; null for anything missing or outside it (`..`, encoded tricks, folders). */
 export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | null> {
-  let relative: string;
-  try {
-    relative = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const base = path.resolve(root);
-  const file = path.resolve(base, `.${relative}`);
-  if (!file.startsWith(base + path.sep)) return null;
+  const file = resolveInside(root, urlPath);
+  if (!file) return null;
   try {
     return { body: await fs.readFile(file), type: contentTypeOf(file) };
   } catch {

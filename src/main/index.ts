@@ -3,6 +3,7 @@ import { startApp } from './app';
 import { registerAppScheme } from './protocol/app-protocol';
 
 // Lifecycle only. A second launch focuses the running instance instead of opening the catalog twice.
+app.enableSandbox(); // every renderer, including any created later, is sandboxed whatever its webPreferences say
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

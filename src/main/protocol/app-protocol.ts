@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME } from '../../shared/product';
+import { resolveInside } from '../platform/resolve-inside';
 import { SECURITY_HEADERS } from '../security/csp';
 
 /** Must run before `app.ready`: app:// behaves like https (secure context, fetch, media permissions). */
@@ -13,14 +13,10 @@ export function registerAppScheme(): void {
 
 /** Serves the built renderer from `rendererDir` only; anything outside it, or another host, is 404. */
 export function serveRenderer(rendererDir: string): void {
-  const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-    const file = path.resolve(root, `.${relative}`);
-    if (url.host !== APP_HOST || (file !== root && !file.startsWith(root + path.sep))) {
-      return new Response('Not found', { status: 404 });
-    }
+    const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);

@@ -36,7 +36,10 @@ export const channels = {
     request: z.strictObject({
       level: z.enum(['debug', 'info', 'warn', 'error']),
       message: z.string().min(1).max(4000),
-      context: z.record(z.string(), z.unknown()).optional(),
+      context: z
+        .record(z.string(), z.unknown())
+        .refine((context) => JSON.stringify(context).length <= 8000, 'context must stay under 8000 characters of JSON')
+        .optional(),
     }),
     response: z.null(),
   },
