@@ -63,7 +63,7 @@ export function runCli(argv: string[]): number {
     out.error(`irec ${command} failed: ${(error as Error).message}`);
     return 1;
   } finally {
-    core?.close();
+    void core?.close();
   }
 }
 

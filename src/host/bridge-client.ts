@@ -1,3 +1,4 @@
+import { decodeBinary, encodeBinary } from '../shared/ipc/binary-json';
 import { createApiClient } from '../shared/ipc/client';
 import type { IpcResult } from '../shared/ipc/errors';
 import { HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
@@ -11,10 +12,10 @@ const api = createApiClient({
     const response = await fetch(`${HOST_IPC_PATH}/${channel}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [HOST_TOKEN_HEADER]: token },
-      body: JSON.stringify({ payload: request }),
+      body: JSON.stringify({ payload: encodeBinary(request) }),
     });
     if (response.headers.get('content-type')?.startsWith('application/json')) {
-      return (await response.json()) as IpcResult<unknown>;
+      return decodeBinary(await response.json()) as IpcResult<unknown>;
     }
     return { ok: false, error: { code: 'UNAVAILABLE', message: `The browser host answered ${response.status}.` } };
   },

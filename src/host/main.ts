@@ -8,19 +8,25 @@ import { findChromium } from '../main/platform/runtimes';
 import { projectDist } from './dist-paths';
 import { startHostServer } from './server';
 
-const HELP = `Usage: npm run host -- [--port <n>] [--no-open]
+const HELP = `Usage: npm run host -- [--port <n>] [--no-open] [--script <interview.json>]
 
 Runs the Interview Recorder UI in a browser, without Electron: the same renderer and the same main-process
 handlers, served on 127.0.0.1 only. Opens Chromium when a display is available, else prints the URL.
-Build first (npm run build); \`npm start\` does both and prefers Electron when its runtime is installed.`;
+Without --script it runs the bundled practice interview. Build first (npm run build); \`npm start\` does both
+and prefers Electron when its runtime is installed.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      script: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void console.log(HELP);
 
-  const core = createCore(nodeCorePorts());
+  const core = createCore({ ...nodeCorePorts(), scriptFile: values.script });
   const dist = projectDist();
   const server = await startHostServer({
     handlers: createHandlerTable(core),

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createDispatcher, type Dispatch, type DispatcherOptions, type HandlerTable } from '../main/ipc/dispatcher';
 import type { EventBus } from '../main/ipc/event-bus';
 import { SECURITY_HEADERS } from '../main/security/csp';
+import { decodeBinary, encodeBinary } from '../shared/ipc/binary-json';
 import { HOST_BRIDGE_PATH, HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
 import { injectBridge, readStatic } from './static-files';
 
@@ -27,7 +28,8 @@ export interface HostServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// A 16 MiB chunk (the contract's limit) is about 21.4 MiB as base64.
+const MAX_BODY_BYTES = 24 * 1024 * 1024;
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
@@ -87,7 +89,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
         });
       }
       const channel = url.pathname.slice(HOST_IPC_PATH.length + 1);
-      return sendJson(res, 200, await dispatch(channel, body.payload, { origin, isMainFrame: true }));
+      return sendJson(res, 200, encodeBinary(await dispatch(channel, decodeBinary(body.payload), { origin, isMainFrame: true })));
     }
 
     if (url.pathname === HOST_EVENTS_PATH) {

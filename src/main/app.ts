@@ -1,4 +1,4 @@
-import { app, dialog, session } from 'electron';
+import { app, dialog, powerSaveBlocker, session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
 import { createCore, type Core } from './core';
@@ -6,6 +6,7 @@ import { createDispatcher } from './ipc/dispatcher';
 import { createHandlerTable } from './ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register-electron';
 import { appVersion } from './platform/app-version';
+import { scriptFileArgument } from './platform/argv';
 import { resolveAppPaths } from './platform/paths';
 import { sqliteNativeBinding } from './platform/sqlite-binding';
 import { serveRenderer } from './protocol/app-protocol';
@@ -19,6 +20,13 @@ export function startApp(): Core {
     version: app.isPackaged ? app.getVersion() : appVersion(__dirname),
     paths: resolveAppPaths({ platform: process.platform, env: process.env, homeDir: app.getPath('home') }),
     env: process.env,
+    scriptFile: scriptFileArgument(process.argv),
+    keepAwake: {
+      start: () => {
+        const id = powerSaveBlocker.start('prevent-display-sleep');
+        return () => powerSaveBlocker.stop(id);
+      },
+    },
     sqliteNativeBinding: sqliteNativeBinding(),
     packagedFfmpegDir: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static') : undefined,
   });
@@ -36,6 +44,15 @@ export function startApp(): Core {
   );
   const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
   forwardEvents(core.events, window.webContents);
-  app.on('will-quit', () => core.close());
+  // Close open segment files and the catalog before the process goes; everything acknowledged is durable already.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   return core;
 }

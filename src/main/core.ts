@@ -10,7 +10,11 @@ import { tryOpenCatalog, type CatalogState } from './services/catalog/catalog-st
 import { buildDoctorReport } from './services/doctor/doctor';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
 import { createLogger, type Logger } from './services/logging/logger';
+import { loadActiveScript, type ActiveScript } from './services/interview/load-script';
 import { locateFfmpegTool } from './services/media/locate-ffmpeg';
+import { createRecordingService, type RecordingService } from './services/recording/recording-service';
+import { nodeSegmentFiles } from './services/recording/segment-files';
+import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
 
 /** Everything the services need from their host (Electron, the browser host or the CLI). */
 export interface CorePorts {
@@ -25,6 +29,10 @@ export interface CorePorts {
   packagedFfmpegDir?: string;
   /** Echo warnings to stderr (CLI). */
   echoLogs?: boolean;
+  /** Interview script file from the command line; the bundled practice interview when absent. */
+  scriptFile?: string;
+  /** Keeps the display awake while recording (Electron's powerSaveBlocker); absent in the browser host. */
+  keepAwake?: { start(): () => void };
 }
 
 export interface Core {
@@ -34,9 +42,13 @@ export interface Core {
   dataDir: string;
   logger: Logger;
   catalog: CatalogState;
+  /** Null when the catalog is unavailable: nothing can be recorded without it. */
+  recording: RecordingService | null;
+  interview: ActiveScript;
+  speech: SpeechSynthesizer;
   events: EventBus;
   doctor(): DoctorReport;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const CATALOG_FILE = 'catalog.sqlite';
@@ -82,6 +94,19 @@ export function createCore(ports: CorePorts): Core {
   if (!catalog.ok) logger.error('Catalog unavailable', { error: catalog.error });
   else if (catalog.catalog.status.movedAsideTo) logger.warn('Damaged catalog moved aside', { ...catalog.catalog.status });
 
+  const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'));
+  if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
+  const recording = catalog.ok
+    ? createRecordingService({
+        db: catalog.catalog.db,
+        recordingsDir: path.join(dataDir, 'recordings'),
+        files: nodeSegmentFiles,
+        freeBytes,
+        minFreeBytes: config.config.recording.minFreeMb * 1024 * 1024,
+        keepAwake: ports.keepAwake,
+      })
+    : null;
+
   return {
     runtime: ports.runtime,
     version: ports.version,
@@ -89,6 +114,9 @@ export function createCore(ports: CorePorts): Core {
     dataDir,
     logger,
     catalog,
+    recording,
+    interview,
+    speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
     events: createEventBus(),
     doctor: () =>
       buildDoctorReport({
@@ -101,7 +129,8 @@ export function createCore(ports: CorePorts): Core {
         ffprobe: locateFfmpegTool('ffprobe', { env: ports.env, packagedDir: ports.packagedFfmpegDir }),
         runtimes: { electron: detectElectron(), chromium: detectChromium() },
       }),
-    close: () => {
+    close: async () => {
+      await recording?.closeAll();
       if (catalog.ok) catalog.catalog.db.close();
     },
   };

@@ -1,9 +1,12 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { ConfigProblem } from '../shared/config/schema';
 import { api } from './api';
 import { AppHeader } from './components/AppHeader';
 import { Banner } from './components/Banner';
+import { InterviewCard } from './features/home/InterviewCard';
 import { ReadinessPanel } from './features/home/ReadinessPanel';
+import { InterviewFlow } from './features/interview/InterviewFlow';
+import { useInterviewScript } from './features/interview/use-script';
 import { RecordingsList } from './features/library/RecordingsList';
 import { useAsync } from './hooks/use-async';
 
@@ -11,7 +14,19 @@ const describe = (p: ConfigProblem) => `${p.source}${p.keyPath ? ` → ${p.keyPa
 
 export function App() {
   const [info] = useAsync(useCallback(() => api.getAppInfo(), []));
+  const [script] = useInterviewScript();
+  const [inInterview, setInInterview] = useState(false);
   const problems = info.status === 'ready' ? info.value.configProblems : [];
+  if (inInterview && script.status === 'ready' && script.value.ok) {
+    return (
+      <>
+        <AppHeader info={info.status === 'ready' ? info.value : null} />
+        <main className="page page-narrow" id="main">
+          <InterviewFlow info={script.value} onExit={() => setInInterview(false)} />
+        </main>
+      </>
+    );
+  }
   return (
     <>
       <AppHeader info={info.status === 'ready' ? info.value : null} />
@@ -38,6 +53,7 @@ export function App() {
             restarts. It is uploaded as soon as a connection allows.
           </p>
         </section>
+        <InterviewCard script={script} onBegin={() => setInInterview(true)} />
         <div className="columns">
           <ReadinessPanel />
           <RecordingsList />

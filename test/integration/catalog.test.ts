@@ -84,7 +84,11 @@ describe('migrations', () => {
     migrate(fresh, migrations);
     const old = new Database(path.join(dir, 'old.sqlite'));
     migrate(old, migrations.slice(0, from));
-    if (from >= 1) seedRecording(old, 'kept');
+    // Data written the way version 1 wrote it: only its own columns.
+    if (from >= 1) {
+      old.exec(`INSERT INTO interviews (id, title, created_at) VALUES ('i1', 'Old interview', '2026-01-01T00:00:00Z');
+                INSERT INTO recordings (id, interview_id, state, started_at) VALUES ('kept', 'i1', 'stopped', '2026-01-01T00:00:00Z');`);
+    }
     migrate(old, migrations);
     expect(schemaVersion(old)).toBe(LATEST_SCHEMA_VERSION);
     expect(schemaOf(old)).toEqual(schemaOf(fresh));

@@ -13,6 +13,7 @@ describe('permission handler', () => {
     ['camera and microphone', { mediaTypes: ['video', 'audio'] }],
     ['a media check that names no device', { mediaTypes: [] }],
     ['a check given the bare origin', { requestingUrl: APP }],
+    ['fullscreen for the interview', { permission: 'fullscreen', mediaTypes: [] }],
   ])('grants %s to the app origin main frame', (_name, change) => {
     expect(isPermissionAllowed({ ...camera, ...change }, APP)).toBe(true);
   });
@@ -25,6 +26,7 @@ describe('permission handler', () => {
     ['a malformed URL', { requestingUrl: 'not a url' }],
     ['screen capture', { permission: 'display-capture', mediaTypes: [] }],
     ['notifications', { permission: 'notifications', mediaTypes: [] }],
+    ['fullscreen for another origin', { permission: 'fullscreen', requestingUrl: 'https://evil.example/', mediaTypes: [] }],
     ['geolocation', { permission: 'geolocation', mediaTypes: [] }],
     ['clipboard reading', { permission: 'clipboard-read', mediaTypes: [] }],
     ['an unknown media type', { mediaTypes: ['video', 'desktop'] }],

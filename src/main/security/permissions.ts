@@ -13,11 +13,12 @@ export interface PermissionQuery {
 const ALLOWED_MEDIA_TYPES = new Set(['video', 'audio']);
 
 /**
- * Camera and microphone only, only for the app's own origin, only in the main frame. Everything else —
- * notifications, geolocation, screen capture, MIDI, other origins, iframes — is denied.
+ * Camera and microphone (and fullscreen, for the interview's optional kiosk-like mode), only for the app's own
+ * origin, only in the main frame. Everything else — notifications, geolocation, screen capture, MIDI, other
+ * origins, iframes — is denied.
  */
 export function isPermissionAllowed(query: PermissionQuery, appOrigin: string): boolean {
-  if (query.permission !== 'media') return false;
+  if (query.permission !== 'media' && query.permission !== 'fullscreen') return false;
   if (!query.isMainFrame) return false;
   if (originOf(query.requestingUrl) !== appOrigin) return false;
   return (query.mediaTypes ?? []).every((type) => ALLOWED_MEDIA_TYPES.has(type));

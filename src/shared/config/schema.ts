@@ -11,6 +11,16 @@ const optionalString = z.string().min(1).optional();
 export const configSchema = z.strictObject({
   dataDir: optionalString.describe('Folder for recordings and the catalog; defaults to the per-OS user data folder'),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  recording: z
+    .strictObject({
+      videoBitsPerSecond: z.number().int().min(250_000).max(20_000_000).default(2_500_000),
+      audioBitsPerSecond: z.number().int().min(32_000).max(512_000).default(128_000),
+      /** Below this much free space, recording stops cleanly (what is written is kept). */
+      minFreeMb: z.number().int().min(50).max(100_000).default(300),
+      /** Interview in fullscreen (kiosk-like); leaving it is logged as a proctoring event either way. */
+      fullscreen: z.boolean().default(false),
+    })
+    .prefault({}),
   backends: z
     .strictObject({
       agora: z.strictObject({ baseUrl: url.optional() }).prefault({}),

@@ -1,48 +1,16 @@
 import { z } from 'zod';
-import { configProblemSchema } from '../config/schema';
-import { doctorReportSchema } from '../domain/doctor';
-import { recordingSummarySchema } from '../domain/recording';
+import { appChannels } from './channels/app';
+import { interviewChannels } from './channels/interview';
+import { recordingChannels } from './channels/recording';
 
 /**
  * The single source of truth for every call between the renderer and the main process.
  * Each key is both the channel name and the name of the function on `window.api`.
  */
 export const channels = {
-  getAppInfo: {
-    request: z.undefined(),
-    response: z.object({
-      name: z.string(),
-      version: z.string(),
-      runtime: z.enum(['electron', 'browser-host']),
-      platform: z.string(),
-      dataDir: z.string(),
-      configProblems: z.array(configProblemSchema),
-    }),
-  },
-  runDoctor: {
-    request: z.undefined(),
-    response: doctorReportSchema,
-  },
-  listRecordings: {
-    request: z
-      .strictObject({
-        limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).default(0),
-      })
-      .optional(),
-    response: z.array(recordingSummarySchema),
-  },
-  writeLog: {
-    request: z.strictObject({
-      level: z.enum(['debug', 'info', 'warn', 'error']),
-      message: z.string().min(1).max(4000),
-      context: z
-        .record(z.string(), z.unknown())
-        .refine((context) => JSON.stringify(context).length <= 8000, 'context must stay under 8000 characters of JSON')
-        .optional(),
-    }),
-    response: z.null(),
-  },
+  ...appChannels,
+  ...interviewChannels,
+  ...recordingChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events pushed from the main process to the renderer. */

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const ipcErrorCodes = ['INVALID_PAYLOAD', 'FORBIDDEN_SENDER', 'UNKNOWN_CHANNEL', 'NOT_FOUND', 'UNAVAILABLE', 'INTERNAL'] as const;
+export const ipcErrorCodes = [
+  'INVALID_PAYLOAD',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_CHANNEL',
+  'NOT_FOUND',
+  'CONFLICT',
+  'DISK_FULL',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
 export const ipcErrorSchema = z.object({

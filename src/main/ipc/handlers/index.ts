@@ -1,10 +1,12 @@
 import type { Core } from '../../core';
 import type { HandlerTable } from '../dispatcher';
 import { appHandlers } from './app-handlers';
+import { interviewHandlers } from './interview-handlers';
+import { libraryHandlers } from './library-handlers';
 import { logHandlers } from './log-handlers';
 import { recordingHandlers } from './recording-handlers';
 
 /** The one handler table every transport (Electron IPC, browser host, tests) dispatches to. */
 export function createHandlerTable(core: Core): HandlerTable {
-  return { ...appHandlers(core), ...recordingHandlers(core), ...logHandlers(core) };
+  return { ...appHandlers(core), ...libraryHandlers(core), ...logHandlers(core), ...interviewHandlers(core), ...recordingHandlers(core) };
 }

@@ -7,11 +7,39 @@ export interface NewInterview {
   candidateName?: string | null;
   locale?: string | null;
   createdAt: string;
+  scheduleId?: string | null;
+  agoraChannel?: string | null;
+  livekitRoom?: string | null;
 }
 
 export function insertInterview(db: Database, interview: NewInterview): void {
   db.prepare(
-    `INSERT INTO interviews (id, script_id, title, candidate_name, locale, created_at)
-     VALUES (@id, @scriptId, @title, @candidateName, @locale, @createdAt)`,
-  ).run({ scriptId: null, candidateName: null, locale: null, ...interview });
+    `INSERT INTO interviews (id, script_id, title, candidate_name, locale, created_at, schedule_id, agora_channel, livekit_room)
+     VALUES (@id, @scriptId, @title, @candidateName, @locale, @createdAt, @scheduleId, @agoraChannel, @livekitRoom)`,
+  ).run({ scriptId: null, candidateName: null, locale: null, scheduleId: null, agoraChannel: null, livekitRoom: null, ...interview });
+}
+
+export interface NewConsent {
+  interviewId: string;
+  scriptId: string;
+  consentedAt: string;
+  statement: string;
+}
+
+export function insertConsent(db: Database, consent: NewConsent): number {
+  const result = db
+    .prepare(
+      'INSERT INTO consents (interview_id, script_id, consented_at, statement) VALUES (@interviewId, @scriptId, @consentedAt, @statement)',
+    )
+    .run(consent);
+  return Number(result.lastInsertRowid);
+}
+
+export function listConsents(db: Database, interviewId: string): Array<NewConsent & { id: number }> {
+  return db
+    .prepare(
+      `SELECT id, interview_id AS interviewId, script_id AS scriptId, consented_at AS consentedAt, statement
+         FROM consents WHERE interview_id = ? ORDER BY id`,
+    )
+    .all(interviewId) as Array<NewConsent & { id: number }>;
 }

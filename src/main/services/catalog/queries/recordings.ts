@@ -16,6 +16,20 @@ export function insertRecording(db: Database, recording: NewRecording): void {
   ).run({ mimeType: null, ...recording });
 }
 
+export function finishRecording(
+  db: Database,
+  id: string,
+  result: { state: RecordingState; endedAt: string; durationMs?: number; error?: string },
+): void {
+  db.prepare('UPDATE recordings SET state = @state, ended_at = @endedAt, duration_ms = @durationMs, error = @error WHERE id = @id').run({
+    id,
+    state: result.state,
+    endedAt: result.endedAt,
+    durationMs: result.durationMs ?? null,
+    error: result.error ?? null,
+  });
+}
+
 /**
  * Newest first, with the interview's title and the bytes and chunks recorded so far. The page is chosen first
  * and only its rows are summed (through the chunks primary key), so a page costs the same however large the

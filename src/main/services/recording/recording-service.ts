@@ -1,0 +1,210 @@
+import type { Database } from 'better-sqlite3';
+import { createHash, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { IpcError } from '../../../shared/ipc/errors';
+import { insertChunk, insertSegment } from '../catalog/queries/chunks';
+import { finishRecording, insertRecording } from '../catalog/queries/recordings';
+import type { SegmentFile, SegmentFiles } from './segment-files';
+
+export interface RecordingServiceDeps {
+  db: Database;
+  recordingsDir: string;
+  files: SegmentFiles;
+  freeBytes: (dir: string) => number | null;
+  minFreeBytes: number;
+  now?: () => Date;
+  /** Keeps the display awake while any recording runs (Electron's powerSaveBlocker); optional. */
+  keepAwake?: { start(): () => void };
+}
+
+export interface ChunkAck {
+  index: number;
+  offset: number;
+  size: number;
+  freeBytes: number | null;
+  /** Free space fell below the hard floor: the renderer must stop now; everything acknowledged is kept. */
+  critical: boolean;
+}
+
+interface Active {
+  interviewId: string;
+  mimeType: string;
+  segment: number;
+  file: SegmentFile;
+  filePath: string;
+  nextIndex: number;
+  offset: number;
+  lastSha: string | null;
+  queue: Promise<unknown>;
+  releaseAwake?: () => void;
+}
+
+const extensionOf = (mimeType: string) => (mimeType.startsWith('video/mp4') ? 'mp4' : 'webm');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/**
+ * Writes one-second chunks durably: each is written at its offset and fdatasync'ed before its catalog row is
+ * committed and before it is acknowledged, so an acknowledged chunk survives a crash or power cut. Chunks of
+ * one recording are applied strictly in order; a retried chunk is acknowledged again without a second copy.
+ */
+export function createRecordingService(deps: RecordingServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const active = new Map<string, Active>();
+
+  const get = (recordingId: string): Active => {
+    const state = active.get(recordingId);
+    if (!state) throw new IpcError({ code: 'CONFLICT', message: `Recording ${recordingId} is not running.` });
+    return state;
+  };
+
+  /** Runs `task` after every earlier operation on the same recording. */
+  const serial = <T>(state: Active, task: () => Promise<T>): Promise<T> => {
+    const result = state.queue.then(task, task);
+    state.queue = result.catch(() => undefined);
+    return result;
+  };
+
+  async function openSegment(recordingId: string, state: Pick<Active, 'mimeType'>, segment: number) {
+    const filePath = path.join(
+      deps.recordingsDir,
+      recordingId,
+      `segment-${String(segment).padStart(3, '0')}.${extensionOf(state.mimeType)}`,
+    );
+    const file = await deps.files.create(filePath);
+    insertSegment(deps.db, { recordingId, seq: segment, filePath, mimeType: state.mimeType, startedAt: now().toISOString() });
+    return { file, filePath };
+  }
+
+  function closeSegmentRow(recordingId: string, segment: number): void {
+    deps.db.prepare('UPDATE segments SET ended_at = ? WHERE recording_id = ? AND seq = ?').run(now().toISOString(), recordingId, segment);
+  }
+
+  async function stopAfterDiskFull(recordingId: string, state: Active): Promise<never> {
+    await state.file.truncate(state.offset).catch(() => undefined);
+    await state.file.datasync().catch(() => undefined);
+    await state.file.close().catch(() => undefined);
+    closeSegmentRow(recordingId, state.segment);
+    finishRecording(deps.db, recordingId, { state: 'stopped', endedAt: now().toISOString(), error: 'disk full' });
+    state.releaseAwake?.();
+    active.delete(recordingId);
+    throw new IpcError({
+      code: 'DISK_FULL',
+      message: 'The disk is full, so the recording was stopped. Everything recorded up to now is saved; free some space to record again.',
+    });
+  }
+
+  return {
+    async start(input: { interviewId: string; mimeType: string }): Promise<{ recordingId: string; segment: number }> {
+      const recordingId = `rec-${now().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
+      insertRecording(deps.db, {
+        id: recordingId,
+        interviewId: input.interviewId,
+        state: 'recording',
+        mimeType: input.mimeType,
+        startedAt: now().toISOString(),
+      });
+      const { file, filePath } = await openSegment(recordingId, input, 0);
+      active.set(recordingId, {
+        ...input,
+        segment: 0,
+        file,
+        filePath,
+        nextIndex: 0,
+        offset: 0,
+        lastSha: null,
+        queue: Promise.resolve(),
+        releaseAwake: deps.keepAwake?.start(),
+      });
+      return { recordingId, segment: 0 };
+    },
+
+    appendChunk(input: { recordingId: string; segment: number; index: number; bytes: Uint8Array }): Promise<ChunkAck> {
+      const state = get(input.recordingId);
+      return serial(state, async () => {
+        if (!active.has(input.recordingId))
+          throw new IpcError({ code: 'CONFLICT', message: `Recording ${input.recordingId} has stopped.` });
+        const hash = sha256(input.bytes);
+        const ack = (offset: number): ChunkAck => {
+          const free = deps.freeBytes(path.dirname(state.filePath));
+          return {
+            index: input.index,
+            offset,
+            size: input.bytes.byteLength,
+            freeBytes: free,
+            critical: free !== null && free < deps.minFreeBytes,
+          };
+        };
+        if (input.segment === state.segment && input.index === state.nextIndex - 1 && hash === state.lastSha) {
+          return ack(state.offset - input.bytes.byteLength); // a retry of the chunk just stored
+        }
+        if (input.segment !== state.segment || input.index !== state.nextIndex) {
+          throw new IpcError({
+            code: 'CONFLICT',
+            message: `Expected chunk ${state.nextIndex} of segment ${state.segment}, got chunk ${input.index} of segment ${input.segment}.`,
+          });
+        }
+        try {
+          await state.file.writeAt(input.bytes, state.offset);
+          await state.file.datasync();
+        } catch (error) {
+          if (isDiskFull(error)) return stopAfterDiskFull(input.recordingId, state);
+          throw error;
+        }
+        const offset = state.offset;
+        insertChunk(deps.db, {
+          recordingId: input.recordingId,
+          segmentSeq: state.segment,
+          idx: input.index,
+          byteOffset: offset,
+          size: input.bytes.byteLength,
+          sha256: hash,
+          receivedAt: now().toISOString(),
+        });
+        state.offset += input.bytes.byteLength;
+        state.nextIndex += 1;
+        state.lastSha = hash;
+        return ack(offset);
+      });
+    },
+
+    /** After a retake, device loss or recorder restart: a new container starts in a new file. */
+    startSegment(input: { recordingId: string }): Promise<{ segment: number }> {
+      const state = get(input.recordingId);
+      return serial(state, async () => {
+        await state.file.close();
+        closeSegmentRow(input.recordingId, state.segment);
+        const segment = state.segment + 1;
+        const { file, filePath } = await openSegment(input.recordingId, state, segment);
+        Object.assign(state, { segment, file, filePath, nextIndex: 0, offset: 0, lastSha: null });
+        return { segment };
+      });
+    },
+
+    stop(input: { recordingId: string; durationMs: number; error?: string }): Promise<{ state: 'stopped' }> {
+      const state = get(input.recordingId);
+      return serial(state, async () => {
+        await state.file.close();
+        closeSegmentRow(input.recordingId, state.segment);
+        finishRecording(deps.db, input.recordingId, {
+          state: 'stopped',
+          endedAt: now().toISOString(),
+          durationMs: Math.round(input.durationMs),
+          error: input.error,
+        });
+        state.releaseAwake?.();
+        active.delete(input.recordingId);
+        return { state: 'stopped' as const };
+      });
+    },
+
+    /** Closes files of recordings still open (app quit): what was acknowledged is already durable. */
+    async closeAll(): Promise<void> {
+      await Promise.all([...active.values()].map((state) => serial(state, () => state.file.close())));
+      for (const state of active.values()) state.releaseAwake?.();
+      active.clear();
+    },
+  };
+}
+
+export type RecordingService = ReturnType<typeof createRecordingService>;

@@ -1,0 +1,48 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+/** The file operations the chunk writer needs: a port, so tests can inject ENOSPC or EIO at any call. */
+export interface SegmentFile {
+  /** Writes all of `bytes` at `position` (positional, so a retried chunk overwrites itself). */
+  writeAt(bytes: Uint8Array, position: number): Promise<void>;
+  datasync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SegmentFiles {
+  /** Creates a new file (never reuses one) and makes its directory entry durable. */
+  create(file: string): Promise<SegmentFile>;
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Windows cannot fsync a directory; NTFS journals the entry itself.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM' && (error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+export const nodeSegmentFiles: SegmentFiles = {
+  async create(file) {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const handle = await fs.open(file, 'wx');
+    await fsyncDir(path.dirname(file));
+    return {
+      async writeAt(bytes, position) {
+        let written = 0;
+        while (written < bytes.byteLength) {
+          const { bytesWritten } = await handle.write(bytes, written, bytes.byteLength - written, position + written);
+          written += bytesWritten;
+        }
+      },
+      datasync: () => handle.datasync(),
+      truncate: (length) => handle.truncate(length),
+      close: () => handle.close(),
+    };
+  },
+};

@@ -1,0 +1,12 @@
+import { useCallback } from 'react';
+import { api } from '../../api';
+import { useAsync } from '../../hooks/use-async';
+
+export type ScriptInfo = Extract<Awaited<ReturnType<typeof api.getInterviewScript>>, { ok: true }>;
+
+export function useInterviewScript() {
+  return useAsync(useCallback(() => api.getInterviewScript(), []));
+}
+
+/** Bytes per second the recording writes (video + audio), for disk estimates. */
+export const bytesPerSecond = (info: ScriptInfo) => (info.videoBitsPerSecond + info.audioBitsPerSecond) / 8;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { interviewScriptSchema } from '../../interview/script';
+import { bytesSchema as bytes } from '../bytes';
+
+/** The active interview script, consent, and each question's audio. */
+export const interviewChannels = {
+  getInterviewScript: {
+    request: z.undefined(),
+    response: z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        source: z.enum(['demo', 'file']),
+        script: interviewScriptSchema,
+        consentStatement: z.string(),
+        maxSeconds: z.number(),
+        fullscreen: z.boolean(),
+        videoBitsPerSecond: z.number().int(),
+        audioBitsPerSecond: z.number().int(),
+      }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
+  },
+  /** The candidate agreed: creates the interview and stores the statement shown, with the time. */
+  giveConsent: {
+    request: z.strictObject({ scriptId: z.string().min(1), agreed: z.literal(true) }),
+    response: z.object({ interviewId: z.string(), consentedAt: z.string() }),
+  },
+  getQuestionAudio: {
+    request: z.strictObject({ questionIndex: z.number().int().min(0).max(49) }),
+    response: z.discriminatedUnion('source', [
+      z.object({ source: z.enum(['file', 'url', 'speech']), audio: bytes, detail: z.string() }),
+      z.object({ source: z.literal('none'), reason: z.string() }),
+    ]),
+  },
+} as const;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { bytesSchema } from '../bytes';
+
+const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+
+export const recordingEventKinds = [
+  'question.start',
+  'question.end',
+  'question.retake',
+  'window.blur',
+  'window.focus',
+  'visibility.hidden',
+  'visibility.visible',
+  'fullscreen.enter',
+  'fullscreen.exit',
+  'displays.changed',
+  'track.ended',
+  'track.muted',
+  'track.unmuted',
+  'speech.unavailable',
+  'recorder.backpressure',
+  'recorder.error',
+  'disk.low',
+  'disk.critical',
+] as const;
+export type RecordingEventKind = (typeof recordingEventKinds)[number];
+
+/** The capture path: start, one-second chunks acknowledged only once durable, segments, markers, stop. */
+export const recordingChannels = {
+  getDiskStatus: {
+    request: z.undefined(),
+    response: z.object({ dataDir: z.string(), freeBytes: z.number().nullable(), minFreeBytes: z.number() }),
+  },
+  startRecording: {
+    request: z.strictObject({ interviewId: z.string().min(1), mimeType: z.string().min(1).max(100) }),
+    response: z.object({ recordingId: z.string(), segment: z.number().int() }),
+  },
+  appendChunk: {
+    request: z.strictObject({
+      recordingId: z.string().min(1),
+      segment: z.number().int().min(0),
+      index: z.number().int().min(0),
+      bytes: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_CHUNK_BYTES, 'a chunk is 1 byte to 16 MiB'),
+    }),
+    response: z.object({
+      index: z.number().int(),
+      offset: z.number().int(),
+      size: z.number().int(),
+      freeBytes: z.number().nullable(),
+      critical: z.boolean(),
+    }),
+  },
+  startSegment: {
+    request: z.strictObject({ recordingId: z.string().min(1), reason: z.enum(['retake', 'device-lost', 'recorder-restart']) }),
+    response: z.object({ segment: z.number().int() }),
+  },
+  stopRecording: {
+    request: z.strictObject({
+      recordingId: z.string().min(1),
+      durationMs: z.number().min(0),
+      reason: z.enum(['finished', 'disk-low', 'device-lost', 'error', 'cancelled']),
+    }),
+    response: z.object({ state: z.literal('stopped') }),
+  },
+  recordEvent: {
+    request: z.strictObject({
+      interviewId: z.string().min(1),
+      recordingId: z.string().min(1).optional(),
+      kind: z.enum(recordingEventKinds),
+      at: z.iso.datetime(),
+      data: z
+        .record(z.string(), z.unknown())
+        .refine((d) => JSON.stringify(d).length <= 4000, 'event data must stay under 4000 characters of JSON')
+        .optional(),
+    }),
+    response: z.null(),
+  },
+} as const;

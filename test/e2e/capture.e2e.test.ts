@@ -1,0 +1,170 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { CAMERA_FPS, fakeDeviceArgs, makeFakeMedia, MIC_HZ, QUESTION_HZ } from '../support/fake-devices';
+import { emulateHiddenPage } from '../support/hide-page';
+import {
+  countPixels,
+  framesBetween,
+  hasTone,
+  isRecRed,
+  probeVideo,
+  readAudioMono,
+  readFrameRgb,
+  type VideoProbe,
+} from '../support/media-analysis';
+import { startApp, type StartedApp } from '../support/start-app';
+import { testEnv, testPaths } from '../support/test-core';
+
+const QUESTIONS = ['What is your name?', 'Why this role?', 'Any questions for us?'];
+let root: string;
+let browser: Browser;
+let app: StartedApp;
+let page: Page;
+let db: Database.Database;
+let recording: { id: string; state: string; duration_ms: number; error: string | null; mime_type: string };
+let segmentFile: string;
+let probe: VideoProbe;
+let events: Array<{ kind: string; data: { elapsedMs: number; index?: number } }>;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-capture-'));
+  const media = await makeFakeMedia(root);
+  const script = path.join(root, 'interview.json');
+  const questions = QUESTIONS.map((text) => ({ text, audio: 'question.wav', thinkSeconds: 1, answerSeconds: 8 }));
+  fs.writeFileSync(script, JSON.stringify({ id: 'e2e-capture', title: 'Capture test', candidateName: 'Test Candidate', questions }));
+  [browser, app] = await Promise.all([
+    launchChromium(fakeDeviceArgs(media)),
+    startApp(testEnv(root), ['--no-open', '--port', '0', '--script', script]),
+  ]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await page.getByLabel('I agree to be recorded as described above.').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Start interview' }).click();
+  await page.getByText('Question 1 of 3').waitFor();
+  await page.waitForTimeout(9_000);
+  await emulateHiddenPage(page, true);
+  await page.waitForTimeout(10_000);
+  await emulateHiddenPage(page, false);
+  await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 90_000 });
+  await page.screenshot({ path: path.join(root, 'finish.png') });
+
+  db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
+  recording = db.prepare('SELECT * FROM recordings').get() as typeof recording;
+  segmentFile = (db.prepare('SELECT file_path FROM segments WHERE recording_id = ? AND seq = 0').get(recording.id) as { file_path: string })
+    .file_path;
+  probe = await probeVideo(segmentFile);
+  events = (
+    db.prepare('SELECT kind, data FROM events WHERE recording_id = ? ORDER BY id').all(recording.id) as Array<{
+      kind: string;
+      data: string;
+    }>
+  ).map((e) => ({ kind: e.kind, data: JSON.parse(e.data) as { elapsedMs: number; index?: number } }));
+}, 180_000);
+
+afterAll(async () => {
+  db?.close();
+  await browser?.close();
+  app?.process.kill('SIGTERM');
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+});
+
+const eventAt = (kind: string, index?: number) =>
+  events.find((e) => e.kind === kind && (index === undefined || e.data.index === index))!.data.elapsedMs / 1000;
+
+describe('a recorded three-question interview', () => {
+  it('stops cleanly with one segment and no console errors, recording H.264 where the runtime can', () => {
+    expect(recording).toMatchObject({ state: 'stopped', error: null, mime_type: 'video/webm;codecs=h264,opus' });
+    expect(probe.codec).toBe('h264');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 1 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('is 1280×720 and lasts the recorded time (±0.5 s)', () => {
+    expect({ width: probe.width, height: probe.height }).toEqual({ width: 1280, height: 720 });
+    expect(recording.duration_ms / 1000).toBeGreaterThan(25);
+    expect(Math.abs(probe.durationSec - recording.duration_ms / 1000)).toBeLessThanOrEqual(0.5);
+  });
+
+  it(`keeps at least 95% of the camera's ${CAMERA_FPS} fps, also while the page was hidden for 10 s`, () => {
+    expect(probe.frameCount / probe.durationSec).toBeGreaterThanOrEqual(0.95 * CAMERA_FPS);
+    const hiddenFrom = eventAt('visibility.hidden') + 0.5;
+    const hiddenTo = events.filter((e) => e.kind === 'visibility.visible').at(-1)!.data.elapsedMs / 1000 - 0.5;
+    expect(hiddenTo - hiddenFrom).toBeGreaterThan(8.5);
+    expect(framesBetween(probe.frameTimes, hiddenFrom, hiddenTo) / (hiddenTo - hiddenFrom)).toBeGreaterThanOrEqual(0.95 * CAMERA_FPS);
+  });
+
+  it('has the red REC badge burned into the top-left of sampled frames', async () => {
+    for (const at of [1, probe.durationSec / 2, probe.durationSec - 1]) {
+      const frame = await readFrameRgb(segmentFile, at);
+      expect(countPixels(frame, { x: 28, y: 26, width: 28, height: 28 }, isRecRed), `at ${at.toFixed(1)} s`).toBeGreaterThan(300);
+      expect(countPixels(frame, { x: 600, y: 300, width: 80, height: 80 }, isRecRed)).toBeLessThan(6400);
+    }
+  });
+
+  it('contains the microphone tone throughout and each spoken question where it was asked', async () => {
+    const samples = await readAudioMono(segmentFile);
+    expect(hasTone(samples, 16000, MIC_HZ, 1, probe.durationSec - 1)).toBe(true);
+    for (let i = 0; i < QUESTIONS.length; i++) {
+      const asked = eventAt('question.start', i);
+      expect(hasTone(samples, 16000, QUESTION_HZ, asked + 0.2, asked + 1.0), `question ${i + 1} audio`).toBe(true);
+      expect(hasTone(samples, 16000, QUESTION_HZ, asked + 3, asked + 7), `question ${i + 1} answer`).toBe(false);
+    }
+  });
+
+  it('has contiguous chunks whose sizes and hashes match the file byte for byte', () => {
+    const chunks = db
+      .prepare('SELECT idx, byte_offset, size, sha256 FROM chunks WHERE recording_id = ? ORDER BY idx')
+      .all(recording.id) as Array<{
+      idx: number;
+      byte_offset: number;
+      size: number;
+      sha256: string;
+    }>;
+    const bytes = fs.readFileSync(segmentFile);
+    expect(chunks.length).toBeGreaterThan(25);
+    let offset = 0;
+    chunks.forEach((chunk, i) => {
+      expect(chunk).toMatchObject({ idx: i, byte_offset: offset });
+      expect(
+        createHash('sha256')
+          .update(bytes.subarray(offset, offset + chunk.size))
+          .digest('hex'),
+      ).toBe(chunk.sha256);
+      offset += chunk.size;
+    });
+    expect(offset).toBe(bytes.length);
+  });
+
+  it('marks the start and end of every question and the hidden stretch', () => {
+    for (let i = 0; i < QUESTIONS.length; i++) {
+      expect(events.filter((e) => e.kind === 'question.start' && e.data.index === i)).toHaveLength(1);
+      expect(events.filter((e) => e.kind === 'question.end' && e.data.index === i)).toHaveLength(1);
+      expect(eventAt('question.end', i)).toBeGreaterThan(eventAt('question.start', i));
+    }
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['visibility.hidden', 'visibility.visible']));
+  });
+
+  it('stored the consent given, with the statement shown and the script id', () => {
+    const consent = db
+      .prepare('SELECT c.script_id, c.statement, c.consented_at FROM consents c JOIN recordings r ON r.interview_id = c.interview_id')
+      .get() as {
+      script_id: string;
+      statement: string;
+      consented_at: string;
+    };
+    expect(consent.script_id).toBe('e2e-capture');
+    expect(consent.statement).toMatch(/records your camera, your microphone and the spoken questions/);
+    expect(Date.parse(consent.consented_at)).toBeLessThan(Date.now());
+  });
+});
