@@ -22,7 +22,9 @@ const nodeBundle = {
 };
 
 const started = Date.now();
-await viteBuild({ configFile: path.join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+// Always React's production build, even when called from a test runner that sets NODE_ENV=test.
+process.env.NODE_ENV = 'production';
+await viteBuild({ configFile: path.join(projectRoot, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
 await Promise.all([
   esbuild.build({ ...nodeBundle, entryPoints: [src('main/index.ts')], outfile: out('main/index.cjs'), external: ['electron'] }),
   esbuild.build({ ...nodeBundle, entryPoints: [src('host/main.ts')], outfile: out('host/main.cjs') }),

@@ -8,11 +8,12 @@ const wanted = [
   ['chromium', 'chromium', 'the browser host and end-to-end tests'],
   ['ffmpeg', 'ffmpeg', 'finalizing recordings'],
   ['ffprobe', 'ffmpeg', 'verifying recordings'],
+  ['espeak-ng', 'espeak-ng', 'speaking the questions (the OS voice on Linux)'],
 ];
 const missing = [...new Set(wanted.filter(([command]) => !has(command)).map(([, pkg]) => pkg))];
 
 if (missing.length === 0) {
-  log('System packages: chromium and ffmpeg are installed.');
+  log('System packages: chromium, ffmpeg and espeak-ng are installed.');
 } else if (process.platform === 'linux' && has('apt-get') && process.getuid?.() === 0) {
   log(`Installing Debian packages: ${missing.join(' ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -2,7 +2,7 @@
 // so in one line and runs the same UI and handlers in the browser host.
 import fs from 'node:fs';
 import { electronAbi, electronBinary } from './lib/electron.mjs';
-import { fail, log, projectRoot, run } from './lib/run.mjs';
+import { fail, log, projectRoot, run, runForeground } from './lib/run.mjs';
 import { electronBuild } from './native/sqlite.mjs';
 
 const node = process.execPath;
@@ -14,11 +14,12 @@ if (run(node, ['tools/build.mjs']) !== 0) fail('The build failed.', 'Fix the err
 const electron = process.env.IREC_BROWSER_HOST ? null : electronBinary();
 if (electron) {
   if (!fs.existsSync(electronBuild(electronAbi())) && run(node, ['tools/native/build.mjs', '--runtime', 'electron']) !== 0) process.exit(1);
-  process.exit(run(electron, [projectRoot, ...forwarded]) ?? 1);
+  runForeground(electron, [projectRoot, ...forwarded]);
+} else {
+  log(
+    process.env.IREC_BROWSER_HOST
+      ? 'IREC_BROWSER_HOST is set — running the browser host.'
+      : 'Electron runtime not installed (npm run fetch:electron to get it) — running the browser host instead.',
+  );
+  runForeground(node, ['dist/host/main.cjs', ...forwarded]);
 }
-log(
-  process.env.IREC_BROWSER_HOST
-    ? 'IREC_BROWSER_HOST is set — running the browser host.'
-    : 'Electron runtime not installed (npm run fetch:electron to get it) — running the browser host instead.',
-);
-process.exit(run(node, ['dist/host/main.cjs', ...forwarded]) ?? 1);

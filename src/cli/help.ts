@@ -9,6 +9,7 @@ Commands:
                          and free space, catalog integrity, ffmpeg/ffprobe, Electron and Chromium runtimes.
                          Exits 0 when healthy, 1 with the reasons otherwise.
   recordings list        List recordings in the catalog, newest first.  [--limit <n>] [--offset <n>]
+  script check <file>    Validate an interview script and show its questions; errors name each field.
   help                   Show this text.
 
 Options (any command):

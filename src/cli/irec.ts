@@ -3,6 +3,7 @@ import { createCore, type Core } from '../main/core';
 import { nodeCorePorts } from '../main/platform/node-ports';
 import { doctorCommand } from './commands/doctor';
 import { recordingsCommand } from './commands/recordings';
+import { scriptCommand } from './commands/script';
 import { HELP } from './help';
 import { createOutput } from './output';
 import { UsageError } from './usage-error';
@@ -32,7 +33,7 @@ export function runCli(argv: string[]): number {
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, sub] = positionals;
+  const [command, sub, target] = positionals;
   const out = createOutput(Boolean(values.json));
   const ports = nodeCorePorts({ flags: { dataDir: values['data-dir'], set: values.set }, echoLogs: false });
   if (values.version) {
@@ -50,6 +51,8 @@ export function runCli(argv: string[]): number {
     switch (command) {
       case 'doctor':
         return doctorCommand(core, out);
+      case 'script':
+        return scriptCommand(out, { sub, file: target });
       case 'recordings':
         return recordingsCommand(core, out, { sub, limit: values.limit, offset: values.offset });
       default:

@@ -125,7 +125,11 @@ describe('a bad setting', () => {
       await badPage.getByText('One thing needs attention before recording.').waitFor();
       expect(await badPage.getByText('1 setting was ignored; see the notice above').isVisible()).toBe(true);
       await badPage.screenshot({ path: path.join(screenshots, 'config-problem.png') });
+      // Stopping npm start stops the browser host it runs: nothing is left listening.
+      const exited = new Promise((resolve) => badApp.process.once('exit', resolve));
       badApp.process.kill('SIGTERM');
+      await exited;
+      await expect(fetch(badApp.url)).rejects.toThrow();
     } finally {
       fs.rmSync(badRoot, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beginInterview } from '../support/candidate-flow';
 import { launchChromium } from '../support/chromium';
 import { CAMERA_FPS, fakeDeviceArgs, makeFakeMedia, MIC_HZ, QUESTION_HZ } from '../support/fake-devices';
 import { emulateHiddenPage } from '../support/hide-page';
@@ -46,11 +47,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
-  await page.goto(app.url);
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await page.getByLabel('I agree to be recorded as described above.').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Start interview' }).click();
+  await beginInterview(page, app.url);
   await page.getByText('Question 1 of 3').waitFor();
   await page.waitForTimeout(9_000);
   await emulateHiddenPage(page, true);
@@ -112,13 +109,13 @@ describe('a recorded three-question interview', () => {
     }
   });
 
-  it('contains the microphone tone throughout and each spoken question where it was asked', async () => {
+  it('contains each spoken question where it was asked, and the microphone during every answer', async () => {
     const samples = await readAudioMono(segmentFile);
-    expect(hasTone(samples, 16000, MIC_HZ, 1, probe.durationSec - 1)).toBe(true);
     for (let i = 0; i < QUESTIONS.length; i++) {
       const asked = eventAt('question.start', i);
       expect(hasTone(samples, 16000, QUESTION_HZ, asked + 0.2, asked + 1.0), `question ${i + 1} audio`).toBe(true);
-      expect(hasTone(samples, 16000, QUESTION_HZ, asked + 3, asked + 7), `question ${i + 1} answer`).toBe(false);
+      expect(hasTone(samples, 16000, MIC_HZ, asked + 3, asked + 7), `microphone during answer ${i + 1}`).toBe(true);
+      expect(hasTone(samples, 16000, QUESTION_HZ, asked + 3, asked + 7), `no question audio during answer ${i + 1}`).toBe(false);
     }
   });
 

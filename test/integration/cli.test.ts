@@ -96,6 +96,36 @@ describe('irec recordings list', () => {
   });
 });
 
+describe('irec script check', () => {
+  it('summarises a valid script and exits 0', () => {
+    const root = tempDir();
+    const file = path.join(root, 'interview.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'acme-1',
+        title: 'Backend',
+        candidateName: 'Ada',
+        questions: [{ text: 'Why us?', answerSeconds: 60, retakes: 1 }],
+      }),
+    );
+    const run = runIrec(['script', 'check', file], testEnv(root));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('1. Why us?  [think 5 s, answer ≤ 60 s, 1 retake(s)]');
+  });
+
+  it('exits 1 naming the file and field of an invalid script', () => {
+    const root = tempDir();
+    const file = path.join(root, 'bad.json');
+    fs.writeFileSync(file, JSON.stringify({ id: 'acme 1', title: 'Backend', candidateName: 'Ada', questions: [] }));
+    const run = runIrec(['script', 'check', file, '--json'], testEnv(root));
+    expect(run.status).toBe(1);
+    const { error } = run.json<{ error: string }>();
+    expect(error).toContain(`Interview script ${file}: id: expected 1–128 letters`);
+    expect(error).toContain('questions: an interview needs at least one question');
+  });
+});
+
 describe('irec usage', () => {
   it('prints help with every command and exits 0', () => {
     const run = runIrec(['--help'], testEnv(tempDir()));

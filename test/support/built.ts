@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const projectRoot = path.resolve(__dirname, '..', '..');
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const distDir = path.join(projectRoot, 'dist');
 
 /** Tests of the shipped bundles need `npm run build` (npm test does it first); say so instead of failing obscurely. */

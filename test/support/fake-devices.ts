@@ -13,49 +13,15 @@ export async function makeFakeMedia(dir: string) {
   const camera = path.join(dir, 'camera.y4m');
   const microphone = path.join(dir, 'microphone.wav');
   const question = path.join(dir, 'question.wav');
-  await runMediaTool('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=640x480:rate=${CAMERA_FPS}`,
-    '-t',
-    '2',
-    '-pix_fmt',
-    'yuv420p',
-    camera,
-  ]);
-  await runMediaTool('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${MIC_HZ}:sample_rate=48000`,
-    '-t',
-    '10',
-    '-ac',
-    '1',
-    microphone,
-  ]);
-  await runMediaTool('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${QUESTION_HZ}:sample_rate=48000`,
-    '-t',
-    '1.2',
-    '-ac',
-    '1',
-    question,
-  ]);
+  await generate(`testsrc2=size=640x480:rate=${CAMERA_FPS}`, 2, camera, ['-pix_fmt', 'yuv420p']);
+  await generate(`sine=frequency=${MIC_HZ}:sample_rate=48000`, 10, microphone, ['-ac', '1']);
+  await generate(`sine=frequency=${QUESTION_HZ}:sample_rate=48000`, 1.2, question, ['-ac', '1']);
   return { camera, microphone, question };
+}
+
+/** `seconds` of an ffmpeg lavfi source written to `file`. */
+function generate(source: string, seconds: number, file: string, options: string[]) {
+  return runMediaTool('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', source, '-t', String(seconds), ...options, file]);
 }
 
 /** Chromium flags feeding those files as the camera and microphone. */

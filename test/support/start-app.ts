@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { onTestFinished } from 'vitest';
 import { projectRoot } from './built';
 
 export interface StartedApp {
@@ -8,13 +7,12 @@ export interface StartedApp {
   process: ChildProcess;
 }
 
-/** Runs `npm start`'s script as a user would (minus npm) and waits for the URL it prints. */
+/** Runs `npm start`'s script as a user would (minus npm) and waits for the URL it prints; the caller stops it. */
 export function startApp(env: NodeJS.ProcessEnv, args: string[] = ['--no-open', '--port', '0']): Promise<StartedApp> {
   const child = spawn(process.execPath, ['tools/start.mjs', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const stop = () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-  };
+  // Never outlive the test or benchmark process that started it.
+  process.once('exit', () => child.exitCode === null && child.kill('SIGTERM'));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start printed no URL within 60 s:\n${output}`)), 60_000);
     const onData = (data: Buffer) => {
@@ -28,11 +26,5 @@ export function startApp(env: NodeJS.ProcessEnv, args: string[] = ['--no-open', 
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  }).finally(() => {
-    try {
-      onTestFinished(stop);
-    } catch {
-      process.once('exit', stop); // started from a hook: stopped by the caller or at exit
-    }
-  }) as Promise<StartedApp>;
+  });
 }

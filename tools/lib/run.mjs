@@ -1,6 +1,6 @@
 // Small helpers shared by the project's scripts: run a command visibly, and fail with a message that says
 // what is missing and how to supply it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,4 +21,15 @@ export function fail(what, howToFix) {
 
 export function log(message) {
   console.log(`[irec] ${message}`);
+}
+
+/**
+ * Runs the long-lived program (the app, the browser host) as a child, forwards termination signals to it and
+ * exits with its code, so stopping this script never leaves the program running on its own.
+ */
+export function runForeground(command, args) {
+  const child = spawn(command, args, { stdio: 'inherit', cwd: projectRoot });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('error', (error) => fail(`Could not start ${command}: ${error.message}`, 'See the troubleshooting section of the README.'));
 }

@@ -16,7 +16,7 @@ export const configSchema = z.strictObject({
       videoBitsPerSecond: z.number().int().min(250_000).max(20_000_000).default(2_500_000),
       audioBitsPerSecond: z.number().int().min(32_000).max(512_000).default(128_000),
       /** Below this much free space, recording stops cleanly (what is written is kept). */
-      minFreeMb: z.number().int().min(50).max(100_000).default(300),
+      minFreeMb: z.number().int().min(50).max(10_000_000).default(300),
       /** Interview in fullscreen (kiosk-like); leaving it is logged as a proctoring event either way. */
       fullscreen: z.boolean().default(false),
     })

@@ -119,7 +119,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return { recordingId, segment: 0 };
     },
 
-    appendChunk(input: { recordingId: string; segment: number; index: number; bytes: Uint8Array }): Promise<ChunkAck> {
+    async appendChunk(input: { recordingId: string; segment: number; index: number; bytes: Uint8Array }): Promise<ChunkAck> {
       const state = get(input.recordingId);
       return serial(state, async () => {
         if (!active.has(input.recordingId))
@@ -169,7 +169,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     },
 
     /** After a retake, device loss or recorder restart: a new container starts in a new file. */
-    startSegment(input: { recordingId: string }): Promise<{ segment: number }> {
+    async startSegment(input: { recordingId: string }): Promise<{ segment: number }> {
       const state = get(input.recordingId);
       return serial(state, async () => {
         await state.file.close();
@@ -181,7 +181,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       });
     },
 
-    stop(input: { recordingId: string; durationMs: number; error?: string }): Promise<{ state: 'stopped' }> {
+    async stop(input: { recordingId: string; durationMs: number; error?: string }): Promise<{ state: 'stopped' }> {
       const state = get(input.recordingId);
       return serial(state, async () => {
         await state.file.close();

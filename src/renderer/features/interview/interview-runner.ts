@@ -29,6 +29,8 @@ export function createInterviewRunner(ports: RunnerPorts) {
   const now = ports.now ?? (() => performance.now());
   let wake: ((action: 'skip' | 'retake') => void) | null = null;
   let cancelled = false;
+  let onCancel: () => void = () => undefined;
+  const cancellation = new Promise<null>((resolve) => (onCancel = () => resolve(null)));
 
   const wait = (ms: number) =>
     new Promise<'timeout' | 'skip' | 'retake'>((resolve) => {
@@ -46,7 +48,8 @@ export function createInterviewRunner(ports: RunnerPorts) {
         const base = { questionIndex: index, take };
         ports.mark('question.start', { index, take });
         ports.onState({ ...base, phase: 'asking', phaseEndsAt: null, speechNote: null });
-        const speechNote = await ports.ask(index);
+        // Asking can take seconds (speech); a cancellation must not wait for it.
+        const speechNote = await Promise.race([ports.ask(index), cancellation]);
         if (cancelled) return;
         ports.onState({ ...base, phase: 'thinking', phaseEndsAt: now() + question.thinkSeconds * 1000, speechNote });
         if (question.thinkSeconds > 0) await wait(question.thinkSeconds * 1000);
@@ -70,6 +73,7 @@ export function createInterviewRunner(ports: RunnerPorts) {
     /** Stops after the current step (the recording had to stop); no further markers are written. */
     cancel: () => {
       cancelled = true;
+      onCancel();
       wake?.('skip');
     },
   };

@@ -32,7 +32,11 @@ export async function createAudioMixer(microphone: MediaStream): Promise<AudioMi
       source.buffer = buffer;
       source.connect(destination);
       source.connect(context.destination);
-      const ended = new Promise<void>((resolve) => source.addEventListener('ended', () => resolve(), { once: true }));
+      // Ends with the sound, or when the mix is closed mid-question (the recording had to stop).
+      const ended = new Promise<void>((resolve) => {
+        source.addEventListener('ended', () => resolve(), { once: true });
+        context.addEventListener('statechange', () => context.state === 'closed' && resolve());
+      });
       source.start();
       await ended;
       return { durationMs: buffer.duration * 1000 };

@@ -1,5 +1,6 @@
 import type { Api } from '../../../shared/ipc/client';
 import type { RecordingEventKind } from '../../../shared/ipc/channels/recording';
+import { IpcError } from '../../../shared/ipc/errors';
 import { createAudioMixer, type AudioMixer } from './audio-mixer';
 import { createChunkSender, type ChunkSender } from './chunk-sender';
 import { chooseMimeType, recorderOptionsFor } from './codec';
@@ -17,6 +18,8 @@ export interface SessionOptions {
   onFatal(reason: string): void;
   onStatus?(status: { backlog: number; paused: boolean; freeBytes: number | null; chunks: number; bytes: number }): void;
 }
+
+type StopReason = 'finished' | 'disk-low' | 'device-lost' | 'error' | 'cancelled';
 
 /** One interview's recording: compositor + mixer → MediaRecorder (1 s chunks) → durable chunks in main. */
 export async function startRecorderSession(options: SessionOptions) {
@@ -48,9 +51,11 @@ export async function startRecorderSession(options: SessionOptions) {
   let recorder: MediaRecorder;
   let sender: ChunkSender;
 
-  const fatal = (reason: string) => {
+  const fatal = (reason: StopReason, message: string) => {
     if (stopping) return;
-    void stop(reason.includes('disk') ? 'disk-low' : 'error').finally(() => options.onFatal(reason));
+    void stop(reason)
+      .catch(() => undefined) // the main process has already kept what it acknowledged
+      .finally(() => options.onFatal(message));
   };
 
   function record(segment: number): void {
@@ -61,9 +66,9 @@ export async function startRecorderSession(options: SessionOptions) {
       onAck: (ack) => {
         totals = { chunks: totals.chunks + 1, bytes: totals.bytes + ack.size, freeBytes: ack.freeBytes };
         options.onStatus?.({ backlog: sender.backlog(), paused: recorder.state === 'paused', ...totals });
-        if (ack.critical) {
+        if (ack.critical && !stopping) {
           mark('disk.critical', { freeBytes: ack.freeBytes });
-          fatal('The disk is almost full, so the recording was stopped. Everything recorded so far is saved.');
+          fatal('disk-low', 'The disk is almost full, so the recording was stopped. Everything recorded so far is saved.');
         }
       },
       onBackpressure: (paused) => {
@@ -71,7 +76,7 @@ export async function startRecorderSession(options: SessionOptions) {
         if (paused && recorder.state === 'recording') recorder.pause();
         if (!paused && recorder.state === 'paused') recorder.resume();
       },
-      onFatal: (error) => fatal(error.message),
+      onFatal: (error) => fatal(error instanceof IpcError && error.code === 'DISK_FULL' ? 'disk-low' : 'error', error.message),
     });
     recorder = new MediaRecorder(stream, {
       mimeType,
@@ -103,20 +108,23 @@ export async function startRecorderSession(options: SessionOptions) {
     await sender.drain();
   }
 
-  async function stop(reason: 'finished' | 'disk-low' | 'device-lost' | 'error' | 'cancelled'): Promise<void> {
+  async function stop(reason: StopReason): Promise<void> {
     if (stopping) return;
     stopping = true;
     await finishSegment();
     stopWatching();
     compositor.stop();
     await mixer.close();
-    await api.stopRecording({ recordingId, durationMs: recordedMs, reason });
+    await api.stopRecording({ recordingId, durationMs: recordedMs, reason }).catch((error: unknown) => {
+      // After DISK_FULL the main process has stopped the recording itself.
+      if (!(error instanceof IpcError && error.code === 'CONFLICT')) throw error;
+    });
   }
 
   const stopWatching = watchProctoringSignals(mark, [cameraTrack, ...options.microphone.getAudioTracks()]);
   for (const track of [cameraTrack, ...options.microphone.getAudioTracks()]) {
     track.addEventListener('ended', () =>
-      fatal(`The ${track.kind === 'video' ? 'camera' : 'microphone'} stopped; the recording so far is saved.`),
+      fatal('device-lost', `The ${track.kind === 'video' ? 'camera' : 'microphone'} stopped; the recording so far is saved.`),
     );
   }
   record(0);

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IpcError } from '../../src/shared/ipc/errors';
+import { openCatalog } from '../../src/main/services/catalog/open-catalog';
+import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
+import { createRecordingService } from '../../src/main/services/recording/recording-service';
+import { nodeSegmentFiles, type SegmentFiles } from '../../src/main/services/recording/segment-files';
+import { tempDir } from '../support/temp-dir';
+
+const chunk = (n: number, size = 1000) => new Uint8Array(size).fill(n % 256);
+
+function setup(options: { files?: SegmentFiles; free?: () => number | null; minFreeBytes?: number } = {}) {
+  const dir = tempDir();
+  const { db } = openCatalog(path.join(dir, 'catalog.sqlite'));
+  insertInterview(db, { id: 'int-1', title: 'T', createdAt: new Date().toISOString() });
+  let awake = 0;
+  const service = createRecordingService({
+    db,
+    recordingsDir: path.join(dir, 'recordings'),
+    files: options.files ?? nodeSegmentFiles,
+    freeBytes: options.free ?? (() => 50e9),
+    minFreeBytes: options.minFreeBytes ?? 300 * 1024 * 1024,
+    keepAwake: {
+      start: () => {
+        awake++;
+        return () => awake--;
+      },
+    },
+  });
+  const chunks = (id: string) =>
+    db.prepare('SELECT segment_seq, idx, byte_offset, size, sha256 FROM chunks WHERE recording_id = ? ORDER BY segment_seq, idx').all(id);
+  const file = (id: string, seq = 0) =>
+    (db.prepare('SELECT file_path FROM segments WHERE recording_id = ? AND seq = ?').get(id, seq) as { file_path: string }).file_path;
+  return { db, service, chunks, file, awake: () => awake };
+}
+
+/** A files port that fails with `code` on the `failOn`-th write, after writing `partial` bytes of it. */
+function failingFiles(failOn: number, code: string, partial = 100): SegmentFiles {
+  let writes = 0;
+  return {
+    async create(file) {
+      const real = await nodeSegmentFiles.create(file);
+      return {
+        ...real,
+        async writeAt(bytes, position) {
+          if (++writes === failOn) {
+            await real.writeAt(bytes.subarray(0, partial), position);
+            throw Object.assign(new Error(`${code}: injected`), { code });
+          }
+          return real.writeAt(bytes, position);
+        },
+      };
+    },
+  };
+}
+
+describe('recording service: durable chunks', () => {
+  it('appends chunks in order at their offsets, with rows matching the bytes on disk', async () => {
+    const { service, chunks, file, awake } = setup();
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm;codecs=h264,opus' });
+    expect(awake()).toBe(1);
+    const acks = await Promise.all(
+      [0, 1, 2].map((index) => service.appendChunk({ recordingId, segment: 0, index, bytes: chunk(index, 1000 + index) })),
+    );
+    expect(acks.map((a) => a.offset)).toEqual([0, 1000, 2001]);
+    const bytes = fs.readFileSync(file(recordingId));
+    expect(bytes.length).toBe(3003);
+    for (const row of chunks(recordingId) as Array<{ byte_offset: number; size: number; sha256: string }>) {
+      expect(
+        createHash('sha256')
+          .update(bytes.subarray(row.byte_offset, row.byte_offset + row.size))
+          .digest('hex'),
+      ).toBe(row.sha256);
+    }
+    await service.stop({ recordingId, durationMs: 3000 });
+    expect(awake()).toBe(0);
+    expect(file(recordingId)).toMatch(/segment-000\.webm$/);
+  });
+
+  it('acknowledges a retried chunk again without storing it twice', async () => {
+    const { service, chunks, file } = setup();
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
+    await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
+    const again = await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
+    expect(again.offset).toBe(0);
+    expect(chunks(recordingId)).toHaveLength(1);
+    expect(fs.statSync(file(recordingId)).size).toBe(1000);
+  });
+
+  it('refuses a gap or a chunk of another segment, keeping what is stored', async () => {
+    const { service, chunks } = setup();
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
+    await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
+    await expect(service.appendChunk({ recordingId, segment: 0, index: 2, bytes: chunk(2) })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Expected chunk 1'),
+    });
+    await expect(service.appendChunk({ recordingId, segment: 1, index: 1, bytes: chunk(1) })).rejects.toBeInstanceOf(IpcError);
+    expect(chunks(recordingId)).toHaveLength(1);
+  });
+
+  it('starts each new segment in a new file, numbered from chunk 0', async () => {
+    const { service, chunks, file, db } = setup();
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/mp4;codecs=avc1,opus' });
+    await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
+    expect(await service.startSegment({ recordingId })).toEqual({ segment: 1 });
+    await service.appendChunk({ recordingId, segment: 1, index: 0, bytes: chunk(9, 500) });
+    expect(file(recordingId, 1)).toMatch(/segment-001\.mp4$/);
+    expect(fs.statSync(file(recordingId, 1)).size).toBe(500);
+    expect((chunks(recordingId) as Array<{ segment_seq: number }>).map((c) => c.segment_seq)).toEqual([0, 1]);
+    expect(db.prepare('SELECT ended_at FROM segments WHERE recording_id = ? AND seq = 0').get(recordingId)).toMatchObject({
+      ended_at: expect.any(String),
+    });
+  });
+
+  it('on a full disk: truncates the torn chunk, stops the recording, keeps every acknowledged chunk, says so', async () => {
+    const { service, chunks, file, db, awake } = setup({ files: failingFiles(3, 'ENOSPC') });
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
+    await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
+    await service.appendChunk({ recordingId, segment: 0, index: 1, bytes: chunk(1) });
+    const error = await service.appendChunk({ recordingId, segment: 0, index: 2, bytes: chunk(2) }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*saved/i) });
+    expect(fs.statSync(file(recordingId)).size).toBe(2000);
+    expect(chunks(recordingId)).toHaveLength(2);
+    expect(db.prepare('SELECT state, error FROM recordings WHERE id = ?').get(recordingId)).toEqual({
+      state: 'stopped',
+      error: 'disk full',
+    });
+    expect(awake()).toBe(0);
+    await expect(service.appendChunk({ recordingId, segment: 0, index: 2, bytes: chunk(2) })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('passes other write errors on without pretending the chunk was stored', async () => {
+    const { service, chunks } = setup({ files: failingFiles(1, 'EIO') });
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
+    await expect(service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) })).rejects.toThrow(/EIO/);
+    expect(chunks(recordingId)).toHaveLength(0);
+    // The retry writes at the same offset and succeeds: no gap, no duplicate.
+    await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
+    expect(chunks(recordingId)).toHaveLength(1);
+  });
+
+  it('flags the hard floor of free space on the acknowledgement', async () => {
+    let free = 1e9;
+    const { service } = setup({ free: () => free, minFreeBytes: 500e6 });
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
+    expect(await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) })).toMatchObject({
+      critical: false,
+      freeBytes: 1e9,
+    });
+    free = 100e6;
+    expect(await service.appendChunk({ recordingId, segment: 0, index: 1, bytes: chunk(1) })).toMatchObject({
+      critical: true,
+      freeBytes: 100e6,
+    });
+  });
+
+  it('never reuses an existing segment file', async () => {
+    const { service, file } = setup();
+    const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
+    await expect(nodeSegmentFiles.create(file(recordingId))).rejects.toMatchObject({ code: 'EEXIST' });
+  });
+});
