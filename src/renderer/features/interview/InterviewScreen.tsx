@@ -1,5 +1,6 @@
 import { formatElapsed } from '../recorder/geometry';
 import { useNow } from '../../hooks/use-now';
+import { SelfView } from './SelfView';
 import { useRecordedInterview, type InterviewResult } from './use-recorded-interview';
 import type { ScriptInfo } from './use-script';
 
@@ -40,44 +41,49 @@ export function InterviewScreen({ info, interviewId, stream, onDone }: Props) {
           {runner.take > 1 && ` · take ${runner.take}`}
         </span>
       </div>
-      <h1 id="question-title" className="question-text">
-        {question.text}
-      </h1>
-      {runner.speechNote && (
-        <p className="banner banner-warning" role="status">
-          This question could not be spoken aloud, so please read it on screen. ({runner.speechNote})
-        </p>
-      )}
-      {status.diskLow && (
-        <p className="banner banner-warning" role="alert">
-          Free disk space is running low. The recording continues; if space runs out, it stops and keeps everything so far.
-        </p>
-      )}
-      {status.paused && (
-        <p className="banner banner-warning" role="status">
-          Saving is catching up; recording resumes in a moment.
-        </p>
-      )}
-      <p className="phase" aria-live="polite">
-        <strong>{PHASE_LABEL[runner.phase]}</strong>
-        {remaining !== null && <span className="countdown"> {formatElapsed(remaining + 999)} left</span>}
-      </p>
-      <div className="actions">
-        {runner.phase === 'thinking' && (
-          <button type="button" className="button-primary" onClick={skip}>
-            Start answering now
-          </button>
-        )}
-        {runner.phase === 'answering' && (
-          <button type="button" className="button-primary" onClick={skip}>
-            {isLast ? 'Finish interview' : 'Next question'}
-          </button>
-        )}
-        {canRetake && (
-          <button type="button" className="button-secondary" onClick={retake}>
-            Retake this answer
-          </button>
-        )}
+      <div className="interview-body">
+        <div className="flow">
+          <h1 id="question-title" className="question-text">
+            {question.text}
+          </h1>
+          {runner.speechNote && (
+            <p className="banner banner-warning" role="status">
+              This question could not be spoken aloud, so please read it on screen. ({runner.speechNote})
+            </p>
+          )}
+          {status.diskLow && (
+            <p className="banner banner-warning" role="alert">
+              Free disk space is running low. The recording continues; if space runs out, it stops and keeps everything so far.
+            </p>
+          )}
+          {status.paused && (
+            <p className="banner banner-warning" role="status">
+              Saving is catching up; recording resumes in a moment.
+            </p>
+          )}
+          <p className="phase" aria-live="polite">
+            <strong>{PHASE_LABEL[runner.phase]}</strong>
+            {remaining !== null && <span className="countdown"> {formatElapsed(remaining + 999)} left</span>}
+          </p>
+          <div className="actions">
+            {runner.phase === 'thinking' && (
+              <button type="button" className="button-primary" onClick={skip}>
+                Start answering now
+              </button>
+            )}
+            {runner.phase === 'answering' && (
+              <button type="button" className="button-primary" onClick={skip}>
+                {isLast ? 'Finish interview' : 'Next question'}
+              </button>
+            )}
+            {canRetake && (
+              <button type="button" className="button-secondary" onClick={retake}>
+                Retake this answer
+              </button>
+            )}
+          </div>
+        </div>
+        {status.preview && <SelfView stream={status.preview} />}
       </div>
     </section>
   );

@@ -17,6 +17,7 @@ export interface LiveStatus {
   elapsedMs: number;
   diskLow: boolean;
   paused: boolean;
+  preview: MediaStream | null;
 }
 
 /**
@@ -29,7 +30,7 @@ export function useRecordedInterview(
   stream: MediaStream,
   onDone: (result: InterviewResult) => void,
 ) {
-  const [status, setStatus] = useState<LiveStatus>({ runner: null, elapsedMs: 0, diskLow: false, paused: false });
+  const [status, setStatus] = useState<LiveStatus>({ runner: null, elapsedMs: 0, diskLow: false, paused: false, preview: null });
   const controls = useRef<{ skip(): void; retake(): void } | null>(null);
   const started = useRef(false);
 
@@ -92,6 +93,8 @@ export function useRecordedInterview(
             setStatus((s) => ({ ...s, diskLow, paused, elapsedMs: session?.elapsedMs() ?? 0 }));
           },
         });
+        const { preview } = session;
+        setStatus((s) => ({ ...s, preview }));
         await runner.run();
         await session.stop('finished');
       } catch (error) {

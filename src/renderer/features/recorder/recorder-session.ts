@@ -132,6 +132,8 @@ export async function startRecorderSession(options: SessionOptions) {
   return {
     recordingId,
     mimeType,
+    /** What is being recorded, overlay included, for the candidate's self-view. */
+    preview: new MediaStream([compositor.track]),
     mark,
     elapsedMs,
     recordedMs: recordedSoFar,
