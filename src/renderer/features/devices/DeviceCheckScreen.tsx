@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatBytes } from '../../../shared/format';
 import { api } from '../../api';
 import { useAsync } from '../../hooks/use-async';
+import { playAudio } from '../recorder/play-audio';
 import { bytesPerSecond, type ScriptInfo } from '../interview/use-script';
 import { MicMeter } from './MicMeter';
 import type { MediaState } from './use-media';
@@ -9,12 +10,7 @@ import type { MediaState } from './use-media';
 async function playThroughSpeakers(audio: Uint8Array): Promise<void> {
   const context = new AudioContext();
   try {
-    const source = context.createBufferSource();
-    source.buffer = await context.decodeAudioData(audio.slice().buffer);
-    source.connect(context.destination);
-    const ended = new Promise((resolve) => source.addEventListener('ended', resolve, { once: true }));
-    source.start();
-    await ended;
+    await playAudio(context, audio, [context.destination]);
   } finally {
     await context.close();
   }

@@ -14,7 +14,6 @@ export interface InterviewResult {
 
 export interface LiveStatus {
   runner: RunnerState | null;
-  elapsedMs: number;
   diskLow: boolean;
   paused: boolean;
   preview: MediaStream | null;
@@ -30,7 +29,7 @@ export function useRecordedInterview(
   stream: MediaStream,
   onDone: (result: InterviewResult) => void,
 ) {
-  const [status, setStatus] = useState<LiveStatus>({ runner: null, elapsedMs: 0, diskLow: false, paused: false, preview: null });
+  const [status, setStatus] = useState<LiveStatus>({ runner: null, diskLow: false, paused: false, preview: null });
   const controls = useRef<{ skip(): void; retake(): void } | null>(null);
   const started = useRef(false);
 
@@ -90,7 +89,7 @@ export function useRecordedInterview(
               warnedLow = true;
               session?.mark('disk.low', { freeBytes });
             }
-            setStatus((s) => ({ ...s, diskLow, paused, elapsedMs: session?.elapsedMs() ?? 0 }));
+            setStatus((s) => ({ ...s, diskLow, paused }));
           },
         });
         const { preview } = session;

@@ -4,7 +4,6 @@ import { drawOverlay, type OverlayState } from './overlay';
 export interface Compositor {
   /** The 1280×720 track with the overlay burned in: this is what is recorded. */
   track: MediaStreamTrack;
-  framesIn(): number;
   stop(): void;
 }
 
@@ -21,7 +20,6 @@ export function createCompositor(camera: MediaStreamTrack, overlay: () => Overla
   const generator = new MediaStreamTrackGenerator({ kind: 'video' });
   const reader = processor.readable.getReader();
   const writer = generator.writable.getWriter();
-  let count = 0;
   let stopped = false;
 
   void (async () => {
@@ -36,7 +34,6 @@ export function createCompositor(camera: MediaStreamTrack, overlay: () => Overla
         const timestamp = frame.timestamp;
         frame.close();
         drawOverlay(ctx, overlay());
-        count++;
         await writer.write(new VideoFrame(canvas, { timestamp }));
       }
     } catch {
@@ -48,7 +45,6 @@ export function createCompositor(camera: MediaStreamTrack, overlay: () => Overla
 
   return {
     track: generator,
-    framesIn: () => count,
     stop: () => {
       stopped = true;
       void reader.cancel().catch(() => undefined);

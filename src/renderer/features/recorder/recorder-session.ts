@@ -137,8 +137,6 @@ export async function startRecorderSession(options: SessionOptions) {
     mark,
     elapsedMs,
     recordedMs: recordedSoFar,
-    level: () => mixer.level(),
-    framesIn: () => compositor.framesIn(),
     playQuestion: (audio: Uint8Array) => mixer.play(audio),
     /** A retake: the current take is kept; a new container starts in a new segment file. */
     async newSegment(): Promise<void> {
