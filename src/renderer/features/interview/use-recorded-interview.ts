@@ -42,7 +42,7 @@ export function useRecordedInterview(
       onDone({
         recordingId: session?.recordingId ?? null,
         ...(session?.totals() ?? { chunks: 0, bytes: 0 }),
-        durationMs: session?.elapsedMs() ?? 0,
+        durationMs: session?.recordedMs() ?? 0,
         stoppedBecause,
       });
     const audio = new Map<number, ReturnType<typeof api.getQuestionAudio>>();
