@@ -3,6 +3,7 @@ import { IpcError } from '../../../shared/ipc/errors';
 import type { Core } from '../../core';
 import { freeBytes } from '../../platform/disk';
 import { insertEvent } from '../../services/catalog/queries/events';
+import { interviewExists } from '../../services/catalog/queries/interviews';
 import type { HandlerTable } from '../dispatcher';
 import { requireDb, requireRecording } from './require';
 
@@ -16,7 +17,7 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
 
     startRecording: async (input) => {
       const db = requireDb(core);
-      if (!db.prepare('SELECT 1 FROM interviews WHERE id = ?').get(input.interviewId)) {
+      if (!interviewExists(db, input.interviewId)) {
         throw new IpcError({ code: 'CONFLICT', message: `Interview ${input.interviewId} has no consent on record.` });
       }
       const started = await requireRecording(core).start(input);
@@ -41,8 +42,7 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
 
     recordEvent: ({ interviewId, recordingId, kind, at, data }) => {
       const db = requireDb(core);
-      const known = db.prepare('SELECT 1 FROM interviews WHERE id = ?').get(interviewId);
-      if (!known) throw new IpcError({ code: 'CONFLICT', message: `Unknown interview ${interviewId}.` });
+      if (!interviewExists(db, interviewId)) throw new IpcError({ code: 'CONFLICT', message: `Unknown interview ${interviewId}.` });
       insertEvent(db, { interviewId, recordingId: recordingId ?? null, at, kind, data });
       return null;
     },

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { IpcError } from '../../../shared/ipc/errors';
-import { insertChunk, insertSegment } from '../catalog/queries/chunks';
+import { endSegment, insertChunk, insertSegment } from '../catalog/queries/chunks';
 import { finishRecording, insertRecording } from '../catalog/queries/recordings';
 import type { SegmentFile, SegmentFiles } from './segment-files';
 
@@ -76,15 +76,11 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     return { file, filePath };
   }
 
-  function closeSegmentRow(recordingId: string, segment: number): void {
-    deps.db.prepare('UPDATE segments SET ended_at = ? WHERE recording_id = ? AND seq = ?').run(now().toISOString(), recordingId, segment);
-  }
-
   async function stopAfterDiskFull(recordingId: string, state: Active): Promise<never> {
     await state.file.truncate(state.offset).catch(() => undefined);
     await state.file.datasync().catch(() => undefined);
     await state.file.close().catch(() => undefined);
-    closeSegmentRow(recordingId, state.segment);
+    endSegment(deps.db, recordingId, state.segment, now().toISOString());
     finishRecording(deps.db, recordingId, { state: 'stopped', endedAt: now().toISOString(), error: 'disk full' });
     state.releaseAwake?.();
     active.delete(recordingId);
@@ -173,7 +169,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       const state = get(input.recordingId);
       return serial(state, async () => {
         await state.file.close();
-        closeSegmentRow(input.recordingId, state.segment);
+        endSegment(deps.db, input.recordingId, state.segment, now().toISOString());
         const segment = state.segment + 1;
         const { file, filePath } = await openSegment(input.recordingId, state, segment);
         Object.assign(state, { segment, file, filePath, nextIndex: 0, offset: 0, lastSha: null });
@@ -185,7 +181,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       const state = get(input.recordingId);
       return serial(state, async () => {
         await state.file.close();
-        closeSegmentRow(input.recordingId, state.segment);
+        endSegment(deps.db, input.recordingId, state.segment, now().toISOString());
         finishRecording(deps.db, input.recordingId, {
           state: 'stopped',
           endedAt: now().toISOString(),

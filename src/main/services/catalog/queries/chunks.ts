@@ -15,6 +15,10 @@ export function insertSegment(db: Database, segment: NewSegment): void {
   ).run(segment);
 }
 
+export function endSegment(db: Database, recordingId: string, seq: number, endedAt: string): void {
+  db.prepare('UPDATE segments SET ended_at = ? WHERE recording_id = ? AND seq = ?').run(endedAt, recordingId, seq);
+}
+
 export interface NewChunk {
   recordingId: string;
   segmentSeq: number;

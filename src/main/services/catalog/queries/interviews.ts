@@ -43,3 +43,7 @@ export function listConsents(db: Database, interviewId: string): Array<NewConsen
     )
     .all(interviewId) as Array<NewConsent & { id: number }>;
 }
+
+export function interviewExists(db: Database, id: string): boolean {
+  return db.prepare('SELECT 1 FROM interviews WHERE id = ?').get(id) !== undefined;
+}
