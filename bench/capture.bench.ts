@@ -23,6 +23,7 @@ async function flushLatency(dir: string): Promise<number[]> {
   insertInterview(db, { id: 'i', title: 'bench', createdAt: new Date().toISOString() });
   const service = createRecordingService({
     db,
+    runId: 'bench',
     recordingsDir: path.join(dir, 'rec'),
     files: nodeSegmentFiles,
     freeBytes: () => null,

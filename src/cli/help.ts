@@ -9,6 +9,15 @@ Commands:
                          and free space, catalog integrity, ffmpeg/ffprobe, Electron and Chromium runtimes.
                          Exits 0 when healthy, 1 with the reasons otherwise.
   recordings list        List recordings in the catalog, newest first.  [--limit <n>] [--offset <n>]
+  recordings show <id>   One recording: state, segments and chunks, finished files with duration and sha256,
+                         chapters and proctoring events.
+  merge <id>             Finalize a recording now: join its segments by stream copy (no re-encoding) into one
+                         seekable MP4 (H.264) or WebM file with a chapter per question, then verify it with
+                         ffprobe (duration, streams, last second decodes) and store its sha256. Progress bar on
+                         a terminal; Ctrl+C cancels and leaves it ready to run again.
+  recover                Find recordings interrupted by a crash, power cut or quit: cut each back to its last
+                         whole chunk, then finalize and verify it (and any stopped recording not yet finalized).
+                         Recordings the app is recording right now are left alone. The app does this at start-up.
   script check <file>    Validate an interview script and show its questions; errors name each field.
   help                   Show this text.
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../main/core';
 import { nodeCorePorts } from '../main/platform/node-ports';
 import { doctorCommand } from './commands/doctor';
+import { mergeCommand, recoverCommand } from './commands/finalize';
 import { recordingsCommand } from './commands/recordings';
 import { scriptCommand } from './commands/script';
 import { HELP } from './help';
@@ -24,7 +25,7 @@ function parse(argv: string[]) {
   });
 }
 
-export function runCli(argv: string[]): number {
+export async function runCli(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -54,7 +55,11 @@ export function runCli(argv: string[]): number {
       case 'script':
         return scriptCommand(out, { sub, file: target });
       case 'recordings':
-        return recordingsCommand(core, out, { sub, limit: values.limit, offset: values.offset });
+        return recordingsCommand(core, out, { sub, id: target, limit: values.limit, offset: values.offset });
+      case 'merge':
+        return await mergeCommand(core, out, sub);
+      case 'recover':
+        return await recoverCommand(core, out);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -66,8 +71,8 @@ export function runCli(argv: string[]): number {
     out.error(`irec ${command} failed: ${(error as Error).message}`);
     return 1;
   } finally {
-    void core?.close();
+    await core?.close();
   }
 }
 
-process.exitCode = runCli(process.argv.slice(2));
+void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));

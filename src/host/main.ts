@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../main/core';
+import { createCore, recoverInBackground } from '../main/core';
 import { createHandlerTable } from '../main/ipc/handlers';
 import { nodeCorePorts } from '../main/platform/node-ports';
 import { findChromium } from '../main/platform/runtimes';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   });
   core.logger.info('Browser host listening', { url: server.url });
   console.log(`Interview Recorder is running at ${server.url} (Ctrl+C to stop)`);
+  recoverInBackground(core);
 
   const chromium = findChromium();
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';

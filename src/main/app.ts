@@ -1,7 +1,7 @@
 import { app, dialog, powerSaveBlocker, session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
-import { createCore, type Core } from './core';
+import { createCore, recoverInBackground, type Core } from './core';
 import { createDispatcher } from './ipc/dispatcher';
 import { createHandlerTable } from './ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register-electron';
@@ -44,6 +44,7 @@ export function startApp(): Core {
   );
   const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
   forwardEvents(core.events, window.webContents);
+  recoverInBackground(core);
   // Close open segment files and the catalog before the process goes; everything acknowledged is durable already.
   let closed = false;
   app.on('will-quit', (event) => {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SECRET_CONFIG_PATHS } from '../shared/config/schema';
 import type { DoctorReport } from '../shared/domain/doctor';
+import type { RecordingDetail } from '../shared/domain/recording';
+import { IpcError } from '../shared/ipc/errors';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { freeBytes, ensureWritableDir } from './platform/disk';
 import type { AppPaths } from './platform/paths';
@@ -11,7 +13,11 @@ import { buildDoctorReport } from './services/doctor/doctor';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
 import { createLogger, type Logger } from './services/logging/logger';
 import { loadActiveScript, type ActiveScript } from './services/interview/load-script';
-import { locateFfmpegTool } from './services/media/locate-ffmpeg';
+import { createFinalizeQueue, type FinalizeQueue } from './services/finalize/finalize-queue';
+import { finalizeRecording, type FinalizeDeps, type FinalizeOptions } from './services/finalize/finalize-recording';
+import { locateFfmpegTool, requireFfmpegTools, type FfmpegTools } from './services/media/locate-ffmpeg';
+import { recoverInterrupted, type RecoveryReport } from './services/recovery/recover-interrupted';
+import { startRun, type Run } from './services/recovery/run-registry';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
@@ -44,6 +50,19 @@ export interface Core {
   catalog: CatalogState;
   /** Null when the catalog is unavailable: nothing can be recorded without it. */
   recording: RecordingService | null;
+  /** This process's run in the catalog (its clean-shutdown marker); null without a catalog. */
+  run: Run | null;
+  /** Finalizes one recording now (CLI); the app goes through `finalizer`. */
+  finalize(recordingId: string, options?: FinalizeOptions): Promise<RecordingDetail>;
+  /** The app's finalize queue: progress events for the UI, cancel. */
+  finalizer: FinalizeQueue;
+  /**
+   * Finds recordings interrupted by a crash or quit, recovers and finalizes them (and any stopped ones not yet
+   * finalized) through the finalize queue, so progress reaches `events`; the app does this at start-up.
+   */
+  recover(): Promise<RecoveryReport[]>;
+  /** What the last `recover()` found, for the "Recovered interview from …" notice. */
+  recoveries(): RecoveryReport[];
   interview: ActiveScript;
   speech: SpeechSynthesizer;
   events: EventBus;
@@ -96,9 +115,11 @@ export function createCore(ports: CorePorts): Core {
 
   const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'));
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
+  const run = catalog.ok ? startRun(catalog.catalog.db, ports.runtime) : null;
   const recording = catalog.ok
     ? createRecordingService({
         db: catalog.catalog.db,
+        runId: run!.id,
         recordingsDir: path.join(dataDir, 'recordings'),
         files: nodeSegmentFiles,
         freeBytes,
@@ -106,6 +127,24 @@ export function createCore(ports: CorePorts): Core {
         keepAwake: ports.keepAwake,
       })
     : null;
+
+  const locate = { env: ports.env, packagedDir: ports.packagedFfmpegDir };
+  let tools: FfmpegTools | undefined;
+  const finalizeDeps = (): FinalizeDeps => {
+    if (!catalog.ok || !run) throw new IpcError({ code: 'UNAVAILABLE', message: catalog.ok ? 'Catalog closed.' : catalog.error });
+    return {
+      db: catalog.catalog.db,
+      run,
+      freeBytes,
+      reserveBytes: config.config.recording.minFreeMb * 1024 * 1024,
+      tools: () => (tools ??= requireFfmpegTools(locate)),
+    };
+  };
+  const finalize = (recordingId: string, options?: FinalizeOptions) => finalizeRecording(finalizeDeps(), recordingId, options);
+  const events = createEventBus();
+  const finalizer = createFinalizeQueue(finalize, (progress) => events.emit('finalizeProgress', progress));
+  let recoveries: RecoveryReport[] = [];
+  let closed = false;
 
   return {
     runtime: ports.runtime,
@@ -115,9 +154,22 @@ export function createCore(ports: CorePorts): Core {
     logger,
     catalog,
     recording,
+    run,
+    finalize,
+    finalizer,
+    recover: async () => {
+      const deps = finalizeDeps();
+      recoveries = await recoverInterrupted({ db: deps.db, run: deps.run, finalize: (id) => finalizer.enqueue(id) });
+      for (const { recording: _detail, ...report } of recoveries) {
+        logger.info('Recovery', report);
+        events.emit('recordingsChanged', { recordingId: report.recordingId });
+      }
+      return recoveries;
+    },
+    recoveries: () => recoveries,
     interview,
     speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
-    events: createEventBus(),
+    events,
     doctor: () =>
       buildDoctorReport({
         version: ports.version,
@@ -125,13 +177,23 @@ export function createCore(ports: CorePorts): Core {
         config,
         dataDir: { path: dataDir, ...dataDirState, freeBytes: freeBytes(dataDir) },
         catalog,
-        ffmpeg: locateFfmpegTool('ffmpeg', { env: ports.env, packagedDir: ports.packagedFfmpegDir }),
-        ffprobe: locateFfmpegTool('ffprobe', { env: ports.env, packagedDir: ports.packagedFfmpegDir }),
+        ffmpeg: locateFfmpegTool('ffmpeg', locate),
+        ffprobe: locateFfmpegTool('ffprobe', locate),
         runtimes: { electron: detectElectron(), chromium: detectChromium() },
       }),
     close: async () => {
+      if (closed) return;
+      closed = true;
       await recording?.closeAll();
+      await finalizer.cancelAll();
+      run?.end();
       if (catalog.ok) catalog.catalog.db.close();
     },
   };
+}
+
+/** Start-up recovery once the UI is up: failures are logged and shown per recording, never fatal. */
+export function recoverInBackground(core: Core): void {
+  if (!core.catalog.ok) return;
+  core.recover().catch((error: unknown) => core.logger.error('Recovery failed', { error: (error as Error).message }));
 }

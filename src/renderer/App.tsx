@@ -4,6 +4,7 @@ import { api } from './api';
 import { AppHeader } from './components/AppHeader';
 import { Banner } from './components/Banner';
 import { InterviewCard } from './features/home/InterviewCard';
+import { RecoveryNotices } from './features/home/RecoveryNotices';
 import { ReadinessPanel } from './features/home/ReadinessPanel';
 import { InterviewFlow } from './features/interview/InterviewFlow';
 import { useInterviewScript } from './features/interview/use-script';
@@ -36,6 +37,7 @@ export function App() {
             {info.message}
           </Banner>
         )}
+        <RecoveryNotices />
         {problems.length > 0 && (
           <Banner tone="warning" title="Some settings were ignored">
             <ul>

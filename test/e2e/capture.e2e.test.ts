@@ -17,6 +17,7 @@ import {
   probeVideo,
   readAudioMono,
   readFrameRgb,
+  runMediaTool,
   type VideoProbe,
 } from '../support/media-analysis';
 import { startApp, type StartedApp } from '../support/start-app';
@@ -28,10 +29,19 @@ let browser: Browser;
 let app: StartedApp;
 let page: Page;
 let db: Database.Database;
-let recording: { id: string; state: string; duration_ms: number; error: string | null; mime_type: string };
+let recording: {
+  id: string;
+  state: string;
+  duration_ms: number;
+  error: string | null;
+  stop_reason: string | null;
+  mime_type: string;
+  sha256: string;
+};
+let output: { file_path: string; duration_ms: number; sha256: string; container: string };
 let segmentFile: string;
 let probe: VideoProbe;
-let events: Array<{ kind: string; data: { elapsedMs: number; index?: number } }>;
+let events: Array<{ kind: string; data: { elapsedMs: number; mediaMs: number; index?: number } }>;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
@@ -54,10 +64,12 @@ beforeAll(async () => {
   await page.waitForTimeout(10_000);
   await emulateHiddenPage(page, false);
   await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 90_000 });
+  await page.getByText('Video file ready and verified').waitFor({ timeout: 60_000 });
   await page.screenshot({ path: path.join(root, 'finish.png') });
 
   db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
   recording = db.prepare('SELECT * FROM recordings').get() as typeof recording;
+  output = db.prepare('SELECT * FROM recording_outputs WHERE recording_id = ?').get(recording.id) as typeof output;
   segmentFile = (db.prepare('SELECT file_path FROM segments WHERE recording_id = ? AND seq = 0').get(recording.id) as { file_path: string })
     .file_path;
   probe = await probeVideo(segmentFile);
@@ -66,7 +78,7 @@ beforeAll(async () => {
       kind: string;
       data: string;
     }>
-  ).map((e) => ({ kind: e.kind, data: JSON.parse(e.data) as { elapsedMs: number; index?: number } }));
+  ).map((e) => ({ kind: e.kind, data: JSON.parse(e.data) as { elapsedMs: number; mediaMs: number; index?: number } }));
 }, 180_000);
 
 afterAll(async () => {
@@ -81,7 +93,7 @@ const eventAt = (kind: string, index?: number) =>
 
 describe('a recorded three-question interview', () => {
   it('stops cleanly with one segment and no console errors, recording H.264 where the runtime can', () => {
-    expect(recording).toMatchObject({ state: 'stopped', error: null, mime_type: 'video/webm;codecs=h264,opus' });
+    expect(recording).toMatchObject({ state: 'finalized', error: null, stop_reason: null, mime_type: 'video/webm;codecs=h264,opus' });
     expect(probe.codec).toBe('h264');
     expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 1 });
     expect(consoleErrors).toEqual([]);
@@ -141,6 +153,26 @@ describe('a recorded three-question interview', () => {
       offset += chunk.size;
     });
     expect(offset).toBe(bytes.length);
+  });
+
+  it('is finalized into a seekable MP4 of the recorded length, with a chapter per question and its sha256', async () => {
+    expect(output).toMatchObject({ container: 'mp4', sha256: recording.sha256 });
+    expect(createHash('sha256').update(fs.readFileSync(output.file_path)).digest('hex')).toBe(output.sha256);
+    const final = await probeVideo(output.file_path);
+    expect(final).toMatchObject({ codec: 'h264', width: 1280, height: 720 });
+    expect(Math.abs(final.durationSec - recording.duration_ms / 1000)).toBeLessThanOrEqual(0.5);
+    const { chapters } = JSON.parse(
+      (await runMediaTool('ffprobe', ['-v', 'error', '-show_chapters', '-of', 'json', output.file_path])).toString(),
+    ) as {
+      chapters: Array<{ start_time: string; tags: { title: string } }>;
+    };
+    expect(chapters.map((c) => c.tags.title)).toEqual(QUESTIONS.map((q, i) => `Question ${i + 1}: ${q}`));
+    chapters.forEach((c, i) =>
+      expect(Number(c.start_time)).toBeCloseTo(
+        events.find((e) => e.kind === 'question.start' && e.data.index === i)!.data.mediaMs / 1000,
+        2,
+      ),
+    );
   });
 
   it('marks the start and end of every question and the hidden stretch', () => {

@@ -20,12 +20,18 @@ describe('free space below the hard floor', () => {
       const page = await browser.newPage();
       await beginInterview(page, app.url);
       await page.getByText('The recording stopped early').waitFor({ timeout: 30_000 });
-      expect(await page.getByRole('alert').textContent()).toContain(
+      expect(await page.getByRole('alert').first().textContent()).toContain(
         'The disk is almost full, so the recording was stopped. Everything recorded so far is saved.',
       );
+      // Finalizing would take the disk below the floor too: it waits, says why, and offers to try again.
+      await page.getByText('The video file is not finished yet.').waitFor({ timeout: 30_000 });
+      await expect(
+        page.getByText(/Not enough disk space to finalize: about .* is needed, plus 10\.5 TB kept free/).textContent(),
+      ).resolves.toBeTruthy();
+      await page.getByRole('button', { name: 'Finish the video file' }).waitFor();
 
       const db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
-      const recording = db.prepare('SELECT id, state, error FROM recordings').get() as { id: string; state: string; error: string };
+      const recording = db.prepare('SELECT id, state, stop_reason, error FROM recordings').get() as Record<string, string>;
       const stored = db.prepare('SELECT COUNT(*) AS n, SUM(size) AS bytes FROM chunks WHERE recording_id = ?').get(recording.id) as {
         n: number;
         bytes: number;
@@ -34,7 +40,11 @@ describe('free space below the hard floor', () => {
         .file_path;
       const critical = db.prepare("SELECT COUNT(*) AS n FROM events WHERE kind = 'disk.critical'").get() as { n: number };
       db.close();
-      expect(recording).toMatchObject({ state: 'stopped', error: 'disk-low' });
+      expect(recording).toMatchObject({
+        state: 'stopped',
+        stop_reason: 'disk-low',
+        error: expect.stringMatching(/^Not enough disk space/),
+      });
       expect(stored.n).toBeGreaterThanOrEqual(1);
       expect(fs.statSync(file).size).toBe(stored.bytes);
       expect(critical.n).toBe(1);

@@ -35,7 +35,7 @@ describe('catalog file', () => {
     const { db } = openCatalog(file);
     const rows = listRecordings(db, { limit: 10, offset: 0 });
     expect(rows.map((r) => r.id)).toEqual(['rec-2', 'rec-1']);
-    expect(rows[1]).toMatchObject({ sizeBytes: 1_000_000, chunkCount: 4, state: 'recording', candidateName: 'Ada Lovelace' });
+    expect(rows[1]).toMatchObject({ sizeBytes: 1_000_000, chunkCount: 4, state: 'stopped', candidateName: 'Ada Lovelace' });
     expect(listRecordings(db, { limit: 1, offset: 1 }).map((r) => r.id)).toEqual(['rec-1']);
     db.close();
   });

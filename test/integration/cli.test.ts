@@ -88,7 +88,7 @@ describe('irec recordings list', () => {
     ]);
 
     const text = runIrec(['recordings', 'list'], testEnv(root));
-    expect(text.stdout).toMatch(/rec-a\s+recording .*1\.0 MB\s+Backend engineer — round 1 — Ada Lovelace/);
+    expect(text.stdout).toMatch(/rec-a\s+stopped .*1\.0 MB\s+Backend engineer — round 1 — Ada Lovelace/);
   });
 
   it('says so when there are none', () => {
@@ -130,17 +130,22 @@ describe('irec usage', () => {
   it('prints help with every command and exits 0', () => {
     const run = runIrec(['--help'], testEnv(tempDir()));
     expect(run.status).toBe(0);
-    for (const word of ['doctor', 'recordings list', '--json', '--data-dir', 'IREC_CONFIG']) expect(run.stdout).toContain(word);
+    for (const word of ['doctor', 'recordings list', 'recordings show', 'merge', 'recover', '--json', '--data-dir', 'IREC_CONFIG'])
+      expect(run.stdout).toContain(word);
   });
 
-  it.each([[['explode']], [['recordings', 'delete']], [['recordings', 'list', '--limit', 'lots']], [['doctor', '--bogus']]])(
-    'exits 2 with a hint for %j',
-    (args) => {
-      const run = runIrec(args, testEnv(tempDir()));
-      expect(run.status).toBe(2);
-      expect(run.stderr).toContain('irec --help');
-    },
-  );
+  it.each([
+    [['explode']],
+    [['recordings', 'delete']],
+    [['recordings', 'list', '--limit', 'lots']],
+    [['doctor', '--bogus']],
+    [['merge']],
+    [['recordings', 'show']],
+  ])('exits 2 with a hint for %j', (args) => {
+    const run = runIrec(args, testEnv(tempDir()));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('irec --help');
+  });
 
   it('--data-dir wins over IREC_DATA_DIR', () => {
     const root = tempDir();

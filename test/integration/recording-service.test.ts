@@ -18,6 +18,7 @@ function setup(options: { files?: SegmentFiles; free?: () => number | null; minF
   let awake = 0;
   const service = createRecordingService({
     db,
+    runId: 'test-run',
     recordingsDir: path.join(dir, 'recordings'),
     files: options.files ?? nodeSegmentFiles,
     freeBytes: options.free ?? (() => 50e9),
@@ -124,9 +125,9 @@ describe('recording service: durable chunks', () => {
     expect(error).toMatchObject({ code: 'DISK_FULL', message: expect.stringMatching(/disk is full.*saved/i) });
     expect(fs.statSync(file(recordingId)).size).toBe(2000);
     expect(chunks(recordingId)).toHaveLength(2);
-    expect(db.prepare('SELECT state, error FROM recordings WHERE id = ?').get(recordingId)).toEqual({
+    expect(db.prepare('SELECT state, stop_reason FROM recordings WHERE id = ?').get(recordingId)).toEqual({
       state: 'stopped',
-      error: 'disk full',
+      stop_reason: 'disk-full',
     });
     expect(awake()).toBe(0);
     await expect(service.appendChunk({ recordingId, segment: 0, index: 2, bytes: chunk(2) })).rejects.toMatchObject({ code: 'CONFLICT' });

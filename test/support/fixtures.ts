@@ -3,7 +3,7 @@ import { insertChunk, insertSegment } from '../../src/main/services/catalog/quer
 import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
 import { insertRecording } from '../../src/main/services/catalog/queries/recordings';
 
-/** One interview with one recording of `chunks` one-second chunks of `chunkBytes` each. */
+/** One interview with one stopped recording of `chunks` one-second chunks of `chunkBytes` each (catalog rows only). */
 export function seedRecording(
   db: Database,
   id: string,
@@ -12,7 +12,7 @@ export function seedRecording(
   const { title = `Interview ${id}`, chunks = 3, chunkBytes = 1000, startedAt = '2026-11-20T10:00:00.000Z' } = options;
   db.transaction(() => {
     insertInterview(db, { id: `int-${id}`, title, candidateName: 'Ada Lovelace', createdAt: startedAt });
-    insertRecording(db, { id, interviewId: `int-${id}`, state: 'recording', mimeType: 'video/webm', startedAt });
+    insertRecording(db, { id, interviewId: `int-${id}`, state: 'stopped', mimeType: 'video/webm', startedAt });
     insertSegment(db, { recordingId: id, seq: 0, filePath: `/rec/${id}/0.webm`, mimeType: 'video/webm', startedAt });
     for (let idx = 0; idx < chunks; idx++) {
       insertChunk(db, {

@@ -195,3 +195,24 @@ export function hasTone(
 ): boolean {
   return toneLevel(samples, sampleRate, frequency, startSec, endSec) >= threshold;
 }
+
+/** Decodes only what follows a seek to one second before the end: video frames there prove the tail is intact. */
+export async function framesInLastSecond(file: string, durationSec: number): Promise<number> {
+  const out = await runMediaTool('ffmpeg', [
+    '-v',
+    'error',
+    '-ss',
+    String(durationSec - 1),
+    '-i',
+    file,
+    '-map',
+    '0:v',
+    '-f',
+    'framemd5',
+    '-',
+  ]);
+  return out
+    .toString()
+    .split('\n')
+    .filter((line) => /^\d/.test(line)).length;
+}

@@ -1,35 +1,14 @@
-import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
-import type { AppPaths } from '../../src/main/platform/paths';
 import { tempDir } from './temp-dir';
+import { testPaths } from './test-paths';
 
-/** Every per-OS location inside one temp folder, so a test never touches the real profile. */
-export function testPaths(root: string): AppPaths {
-  return {
-    userDataDir: path.join(root, 'data'),
-    userConfigFile: path.join(root, 'settings.json'),
-    policyFile: path.join(root, 'policy.json'),
-    logDir: path.join(root, 'logs'),
-  };
-}
-
-/** The same environment variables a test process gives a child (`irec`, the browser host). */
-export function testEnv(root: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const paths = testPaths(root);
-  return {
-    ...process.env,
-    IREC_DATA_DIR: paths.userDataDir,
-    IREC_CONFIG: paths.userConfigFile,
-    IREC_POLICY_FILE: paths.policyFile,
-    IREC_LOG_DIR: paths.logDir,
-    ...extra,
-  };
-}
+export { testEnv, testPaths } from './test-paths';
 
 /** A real core (real catalog file, real logger) in a temp folder, closed when the test ends. */
 export function createTestCore(root = tempDir(), env: Record<string, string> = {}): Core {
-  const core = createCore({ runtime: 'node', version: '0.0.0-test', paths: testPaths(root), env });
+  // PATH only: ffmpeg is found as on a user's machine, while IREC_* settings of the shell cannot leak in.
+  const core = createCore({ runtime: 'node', version: '0.0.0-test', paths: testPaths(root), env: { PATH: process.env.PATH, ...env } });
   onTestFinished(() => core.close());
   return core;
 }

@@ -1,5 +1,9 @@
 import type { Core } from '../../main/core';
-import { listRecordings } from '../../main/services/catalog/queries/recordings';
+import type { Database } from 'better-sqlite3';
+import { listEvents } from '../../main/services/catalog/queries/events';
+import { getRecordingDetail, listRecordings } from '../../main/services/catalog/queries/recordings';
+import { chaptersFromMarkers } from '../../main/services/finalize/chapters';
+import { formatDuration } from '../../shared/format';
 import { formatBytes, type Output } from '../output';
 import { UsageError } from '../usage-error';
 
@@ -10,12 +14,14 @@ function nonNegativeInt(name: string, text: string | undefined, fallback: number
   return value;
 }
 
-export function recordingsCommand(core: Core, out: Output, args: { sub?: string; limit?: string; offset?: string }): number {
-  if (args.sub !== 'list') throw new UsageError(`Unknown recordings command "${args.sub ?? ''}". Try: recordings list`);
+export function recordingsCommand(core: Core, out: Output, args: { sub?: string; id?: string; limit?: string; offset?: string }): number {
   if (!core.catalog.ok) {
     out.error(core.catalog.error);
     return 1;
   }
+  if (args.sub === 'show') return showRecording(core.catalog.catalog.db, out, args.id);
+  if (args.sub !== 'list')
+    throw new UsageError(`Unknown recordings command "${args.sub ?? ''}". Try: recordings list, recordings show <id>`);
   const limit = Math.max(1, nonNegativeInt('limit', args.limit, 100));
   const rows = listRecordings(core.catalog.catalog.db, { limit, offset: nonNegativeInt('offset', args.offset, 0) });
   out.result(rows, () =>
@@ -27,6 +33,34 @@ export function recordingsCommand(core: Core, out: Output, args: { sub?: string;
               `${r.id}  ${r.state.padEnd(10)} ${r.startedAt}  ${formatBytes(r.sizeBytes).padStart(9)}  ${r.interviewTitle}${r.candidateName ? ` — ${r.candidateName}` : ''}`,
           )
           .join('\n'),
+  );
+  return 0;
+}
+
+function showRecording(db: Database, out: Output, id: string | undefined): number {
+  if (!id) throw new UsageError('recordings show needs a recording id: irec recordings show <recording-id>');
+  const detail = getRecordingDetail(db, id);
+  if (!detail) {
+    out.error(`There is no recording ${id}. List them with: irec recordings list`);
+    return 1;
+  }
+  const events = listEvents(db, id);
+  const chapters = chaptersFromMarkers(events, detail.mediaDurationMs ?? detail.durationMs ?? Number.MAX_SAFE_INTEGER);
+  out.result({ ...detail, chapters, events }, () =>
+    [
+      `${detail.id} — ${detail.interviewTitle}${detail.candidateName ? ` (${detail.candidateName})` : ''}`,
+      `  state      ${detail.state}${detail.error ? ` — ${detail.error}` : ''}`,
+      `  started    ${detail.startedAt}${detail.endedAt ? `, ended ${detail.endedAt}` : ''}`,
+      `  recorded   ${formatDuration(detail.durationMs)} in ${detail.chunkCount} chunks, ${formatBytes(detail.sizeBytes)}, ${detail.mimeType ?? ''}`,
+      ...(detail.recoveredAt ? [`  recovered  ${detail.recoveredAt}`] : []),
+      ...detail.segments.map((s) => `  segment ${s.seq}  ${s.chunkCount} chunks, ${formatBytes(s.bytes)}  ${s.filePath}`),
+      ...detail.outputs.map(
+        (o) =>
+          `  output ${o.seq}   ${formatDuration(o.durationMs)}, ${formatBytes(o.size)}, sha256 ${o.sha256}\n             ${o.filePath}`,
+      ),
+      ...chapters.map((c) => `  chapter    ${formatDuration(c.startMs)}–${formatDuration(c.endMs)}  ${c.title}`),
+      `  events     ${events.length}`,
+    ].join('\n'),
   );
   return 0;
 }

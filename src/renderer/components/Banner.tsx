@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export function Banner({ tone, title, children }: { tone: 'error' | 'warning'; title: string; children: ReactNode }) {
+export function Banner({ tone, title, children }: { tone: 'error' | 'warning' | 'info'; title: string; children: ReactNode }) {
   return (
     <div className={`banner banner-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <strong>{title}</strong>

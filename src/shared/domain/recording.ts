@@ -16,3 +16,50 @@ export const recordingSummarySchema = z.object({
   chunkCount: z.number().int().nonnegative(),
 });
 export type RecordingSummary = z.infer<typeof recordingSummarySchema>;
+
+export const recordingOutputSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  filePath: z.string(),
+  container: z.string(),
+  durationMs: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string(),
+});
+export type RecordingOutput = z.infer<typeof recordingOutputSchema>;
+
+export const segmentSummarySchema = z.object({
+  seq: z.number().int().nonnegative(),
+  filePath: z.string(),
+  mimeType: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  chunkCount: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+export type SegmentSummary = z.infer<typeof segmentSummarySchema>;
+
+/** One recording with its files: what `irec recordings show` and the finish screen display. */
+export const recordingDetailSchema = recordingSummarySchema.extend({
+  mimeType: z.string().nullable(),
+  filePath: z.string().nullable(),
+  sha256: z.string().nullable(),
+  mediaDurationMs: z.number().int().nonnegative().nullable(),
+  finalizedAt: z.string().nullable(),
+  recoveredAt: z.string().nullable(),
+  /** Why recording ended early (disk-low, device-lost, recovered after a crash …); null when it simply finished. */
+  stopReason: z.string().nullable(),
+  /** Why the last finalize failed, when it did. */
+  error: z.string().nullable(),
+  segments: z.array(segmentSummarySchema),
+  outputs: z.array(recordingOutputSchema),
+});
+export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
+
+/** Finalize progress for the progress bar; `fraction` is 0…1 of the media written. */
+export const finalizeProgressSchema = z.object({
+  recordingId: z.string(),
+  stage: z.enum(['queued', 'remuxing', 'verifying', 'finalized', 'failed', 'cancelled']),
+  fraction: z.number().min(0).max(1),
+  message: z.string().optional(),
+});
+export type FinalizeProgress = z.infer<typeof finalizeProgressSchema>;

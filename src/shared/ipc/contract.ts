@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { finalizeProgressSchema } from '../domain/recording';
 import { appChannels } from './channels/app';
+import { finalizeChannels } from './channels/finalize';
 import { interviewChannels } from './channels/interview';
 import { recordingChannels } from './channels/recording';
 
@@ -11,11 +13,13 @@ export const channels = {
   ...appChannels,
   ...interviewChannels,
   ...recordingChannels,
+  ...finalizeChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events pushed from the main process to the renderer. */
 export const events = {
   recordingsChanged: z.object({ recordingId: z.string() }),
+  finalizeProgress: finalizeProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

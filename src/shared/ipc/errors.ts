@@ -8,6 +8,8 @@ export const ipcErrorCodes = [
   'CONFLICT',
   'DISK_FULL',
   'UNAVAILABLE',
+  'CANCELLED',
+  'MEDIA_ERROR',
   'INTERNAL',
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];

@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
 import type { HandlerTable } from '../dispatcher';
 import { appHandlers } from './app-handlers';
+import { finalizeHandlers } from './finalize-handlers';
 import { interviewHandlers } from './interview-handlers';
 import { libraryHandlers } from './library-handlers';
 import { logHandlers } from './log-handlers';
@@ -8,5 +9,12 @@ import { recordingHandlers } from './recording-handlers';
 
 /** The one handler table every transport (Electron IPC, browser host, tests) dispatches to. */
 export function createHandlerTable(core: Core): HandlerTable {
-  return { ...appHandlers(core), ...libraryHandlers(core), ...logHandlers(core), ...interviewHandlers(core), ...recordingHandlers(core) };
+  return {
+    ...appHandlers(core),
+    ...libraryHandlers(core),
+    ...logHandlers(core),
+    ...interviewHandlers(core),
+    ...recordingHandlers(core),
+    ...finalizeHandlers(core),
+  };
 }

@@ -5,6 +5,7 @@ import { freeBytes } from '../../platform/disk';
 import { insertEvent } from '../../services/catalog/queries/events';
 import { interviewExists } from '../../services/catalog/queries/interviews';
 import type { HandlerTable } from '../dispatcher';
+import { queueFinalize } from './finalize-handlers';
 import { requireDb, requireRecording } from './require';
 
 type RecordingChannels = 'getDiskStatus' | 'startRecording' | 'appendChunk' | 'startSegment' | 'stopRecording' | 'recordEvent';
@@ -34,9 +35,10 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
     },
 
     stopRecording: async ({ recordingId, durationMs, reason }) => {
-      const result = await requireRecording(core).stop({ recordingId, durationMs, error: reason === 'finished' ? undefined : reason });
+      const result = await requireRecording(core).stop({ recordingId, durationMs, stopReason: reason === 'finished' ? undefined : reason });
       logger.info('Recording stopped', { recordingId, durationMs, reason });
       core.events.emit('recordingsChanged', { recordingId });
+      queueFinalize(core, recordingId);
       return result;
     },
 

@@ -21,9 +21,16 @@ interface Candidate {
   file: string | null | undefined;
 }
 
+/**
+ * Inside a packaged app, modules resolve to paths in `app.asar`, which no process can execute; electron-builder
+ * unpacks the binaries beside it (`asarUnpack`), so the real file is in `app.asar.unpacked`.
+ */
+export const outsideAsar = (file: string) => file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+
 function ffmpegStaticBinary(): string | null {
   try {
-    return require('ffmpeg-static') as string | null;
+    const file = require('ffmpeg-static') as string | null;
+    return file && outsideAsar(file);
   } catch {
     return null;
   }
@@ -57,4 +64,21 @@ export function locateFfmpegTool(tool: FfmpegTool, options: LocateOptions = {}):
     rejected.push(`${file} (${source}) did not run: ${error}`);
   }
   return { found: false, error: [`${tool} not found.`, ...rejected, FFMPEG_MISSING_HINT].join(' ') };
+}
+
+export interface FfmpegTools {
+  ffmpeg: string;
+  ffprobe: string;
+}
+
+/** Both tools, or an error that says how to provide them (for callers that cannot work without). */
+export function requireFfmpegTools(options: LocateOptions = {}): FfmpegTools {
+  const ffmpeg = locateFfmpegTool('ffmpeg', options);
+  const ffprobe = locateFfmpegTool('ffprobe', options);
+  for (const tool of [ffmpeg, ffprobe]) if (!tool.path) throw new MediaToolsMissingError(tool.error ?? FFMPEG_MISSING_HINT);
+  return { ffmpeg: ffmpeg.path!, ffprobe: ffprobe.path! };
+}
+
+export class MediaToolsMissingError extends Error {
+  override name = 'MediaToolsMissingError';
 }

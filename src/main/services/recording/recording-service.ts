@@ -8,6 +8,8 @@ import type { SegmentFile, SegmentFiles } from './segment-files';
 
 export interface RecordingServiceDeps {
   db: Database;
+  /** This process's run: recordings it owns are not "interrupted" while it lives. */
+  runId: string;
   recordingsDir: string;
   files: SegmentFiles;
   freeBytes: (dir: string) => number | null;
@@ -35,6 +37,9 @@ interface Active {
   nextIndex: number;
   offset: number;
   lastSha: string | null;
+  /** The recorder's time at the end of the last stored chunk, summed over earlier segments. */
+  recordedMs: number;
+  segmentMediaMs: number;
   queue: Promise<unknown>;
   releaseAwake?: () => void;
 }
@@ -81,7 +86,12 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     await state.file.datasync().catch(() => undefined);
     await state.file.close().catch(() => undefined);
     endSegment(deps.db, recordingId, state.segment, now().toISOString());
-    finishRecording(deps.db, recordingId, { state: 'stopped', endedAt: now().toISOString(), error: 'disk full' });
+    finishRecording(deps.db, recordingId, {
+      state: 'stopped',
+      endedAt: now().toISOString(),
+      durationMs: state.recordedMs + state.segmentMediaMs,
+      stopReason: 'disk-full',
+    });
     state.releaseAwake?.();
     active.delete(recordingId);
     throw new IpcError({
@@ -99,6 +109,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         state: 'recording',
         mimeType: input.mimeType,
         startedAt: now().toISOString(),
+        runId: deps.runId,
       });
       const { file, filePath } = await openSegment(recordingId, input, 0);
       active.set(recordingId, {
@@ -109,13 +120,21 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         nextIndex: 0,
         offset: 0,
         lastSha: null,
+        recordedMs: 0,
+        segmentMediaMs: 0,
         queue: Promise.resolve(),
         releaseAwake: deps.keepAwake?.start(),
       });
       return { recordingId, segment: 0 };
     },
 
-    async appendChunk(input: { recordingId: string; segment: number; index: number; bytes: Uint8Array }): Promise<ChunkAck> {
+    async appendChunk(input: {
+      recordingId: string;
+      segment: number;
+      index: number;
+      bytes: Uint8Array;
+      mediaEndMs?: number;
+    }): Promise<ChunkAck> {
       const state = get(input.recordingId);
       return serial(state, async () => {
         if (!active.has(input.recordingId))
@@ -156,10 +175,12 @@ export function createRecordingService(deps: RecordingServiceDeps) {
           size: input.bytes.byteLength,
           sha256: hash,
           receivedAt: now().toISOString(),
+          mediaEndMs: input.mediaEndMs === undefined ? null : Math.round(input.mediaEndMs),
         });
         state.offset += input.bytes.byteLength;
         state.nextIndex += 1;
         state.lastSha = hash;
+        if (input.mediaEndMs !== undefined) state.segmentMediaMs = input.mediaEndMs;
         return ack(offset);
       });
     },
@@ -172,12 +193,21 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         endSegment(deps.db, input.recordingId, state.segment, now().toISOString());
         const segment = state.segment + 1;
         const { file, filePath } = await openSegment(input.recordingId, state, segment);
-        Object.assign(state, { segment, file, filePath, nextIndex: 0, offset: 0, lastSha: null });
+        Object.assign(state, {
+          segment,
+          file,
+          filePath,
+          nextIndex: 0,
+          offset: 0,
+          lastSha: null,
+          recordedMs: state.recordedMs + state.segmentMediaMs,
+          segmentMediaMs: 0,
+        });
         return { segment };
       });
     },
 
-    async stop(input: { recordingId: string; durationMs: number; error?: string }): Promise<{ state: 'stopped' }> {
+    async stop(input: { recordingId: string; durationMs: number; stopReason?: string }): Promise<{ state: 'stopped' }> {
       const state = get(input.recordingId);
       return serial(state, async () => {
         await state.file.close();
@@ -186,7 +216,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
           state: 'stopped',
           endedAt: now().toISOString(),
           durationMs: Math.round(input.durationMs),
-          error: input.error,
+          stopReason: input.stopReason,
         });
         state.releaseAwake?.();
         active.delete(input.recordingId);

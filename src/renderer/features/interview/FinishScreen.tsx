@@ -1,4 +1,5 @@
 import { formatBytes, formatDuration } from '../../../shared/format';
+import { FinalizeStatus } from '../library/FinalizeStatus';
 import type { InterviewResult } from './use-recorded-interview';
 
 export function FinishScreen({ result, onClose }: { result: InterviewResult; onClose(): void }) {
@@ -15,7 +16,11 @@ export function FinishScreen({ result, onClose }: { result: InterviewResult; onC
           ? `Saved on this computer: ${formatDuration(result.durationMs)} of video, ${formatBytes(result.bytes)}, every second of it written to disk.`
           : 'Nothing was recorded.'}
       </p>
-      <p className="summary-ok">It is safe to close this window.</p>
+      {result.recordingId && result.chunks > 0 && <FinalizeStatus recordingId={result.recordingId} />}
+      <p className="muted">
+        It is safe to close this window at any time: what is recorded is already on disk, and unfinished work resumes the next time the app
+        opens.
+      </p>
       {result.recordingId && <p className="muted">Recording reference: {result.recordingId}</p>}
       <div className="actions">
         <button type="button" className="button-secondary" onClick={onClose}>

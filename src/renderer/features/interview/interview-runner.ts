@@ -46,7 +46,7 @@ export function createInterviewRunner(ports: RunnerPorts) {
       const question = ports.questions[index]!;
       for (let take = 1; !cancelled; take++) {
         const base = { questionIndex: index, take };
-        ports.mark('question.start', { index, take });
+        ports.mark('question.start', { index, take, text: question.text.slice(0, 200) });
         ports.onState({ ...base, phase: 'asking', phaseEndsAt: null, speechNote: null });
         // Asking can take seconds (speech); a cancellation must not wait for it.
         const speechNote = await Promise.race([ports.ask(index), cancellation]);

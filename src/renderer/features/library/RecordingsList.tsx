@@ -1,11 +1,20 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { FinalizeProgress } from '../../../shared/domain/recording';
 import { api } from '../../api';
 import { useAsync } from '../../hooks/use-async';
 import { formatBytes, formatDuration } from '../../../shared/format';
 
 export function RecordingsList() {
   const [recordings, reload] = useAsync(useCallback(() => api.listRecordings({ limit: 50 }), []));
+  const [progress, setProgress] = useState<Record<string, FinalizeProgress>>({});
   useEffect(() => api.on('recordingsChanged', reload), [reload]);
+  useEffect(() => api.on('finalizeProgress', (p) => setProgress((all) => ({ ...all, [p.recordingId]: p }))), []);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const finish = (recordingId: string) =>
+    api.finalizeRecording({ recordingId }).then(
+      () => setActionError(null),
+      (error: Error) => setActionError(error.message),
+    );
   return (
     <section className="card" aria-labelledby="recordings-title" aria-busy={recordings.status === 'loading'}>
       <div className="card-head">
@@ -13,6 +22,7 @@ export function RecordingsList() {
       </div>
       {recordings.status === 'loading' && <p className="muted">Loading…</p>}
       {recordings.status === 'error' && <p role="alert">Recordings could not be listed: {recordings.message}</p>}
+      {actionError && <p role="alert">{actionError}</p>}
       {recordings.status === 'ready' && recordings.value.length === 0 && (
         <div className="empty">
           <p className="empty-title">No recordings yet</p>
@@ -34,6 +44,14 @@ export function RecordingsList() {
                   .join(' · ')}
               </span>
               <span className={`state state-${r.state}`}>{r.state}</span>
+              {r.state === 'finalizing' && progress[r.id] && (
+                <progress className="row-progress" max={1} value={progress[r.id]!.fraction} aria-label={`Finishing ${r.interviewTitle}`} />
+              )}
+              {(r.state === 'stopped' || r.state === 'failed') && (
+                <button type="button" className="button-secondary row-action" onClick={() => void finish(r.id)}>
+                  Finish video file
+                </button>
+              )}
             </li>
           ))}
         </ul>

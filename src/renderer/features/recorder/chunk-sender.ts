@@ -22,18 +22,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createChunkSender(options: ChunkSenderOptions) {
   const { api, recordingId, segment, maxBacklog = 8 } = options;
-  const queue: Blob[] = [];
+  const queue: Array<{ blob: Blob; mediaEndMs?: number }> = [];
   let index = 0;
   let paused = false;
   let failed = false;
   let running: Promise<void> = Promise.resolve();
   let pending = 0;
 
-  async function sendOne(blob: Blob): Promise<void> {
+  async function sendOne({ blob, mediaEndMs }: { blob: Blob; mediaEndMs?: number }): Promise<void> {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     for (let attempt = 0; ; attempt++) {
       try {
-        options.onAck(await api.appendChunk({ recordingId, segment, index, bytes }));
+        options.onAck(await api.appendChunk({ recordingId, segment, index, bytes, mediaEndMs }));
         index++;
         return;
       } catch (error) {
@@ -47,9 +47,9 @@ export function createChunkSender(options: ChunkSenderOptions) {
   function pump(): void {
     running = running.then(async () => {
       while (queue.length && !failed) {
-        const blob = queue[0]!;
+        const chunk = queue[0]!;
         try {
-          await sendOne(blob);
+          await sendOne(chunk);
         } catch (error) {
           failed = true;
           options.onFatal(error as Error);
@@ -66,9 +66,10 @@ export function createChunkSender(options: ChunkSenderOptions) {
   }
 
   return {
-    enqueue(blob: Blob): void {
+    /** `mediaEndMs`: the recorder's time at the end of this chunk, for recovering a crashed recording's length. */
+    enqueue(blob: Blob, mediaEndMs?: number): void {
       if (failed || blob.size === 0) return;
-      queue.push(blob);
+      queue.push({ blob, mediaEndMs });
       pending++;
       if (!paused && queue.length > maxBacklog) {
         paused = true;

@@ -37,16 +37,23 @@ export async function startRecorderSession(options: SessionOptions) {
   const stream = new MediaStream([compositor.track, mixer.track]);
   const { recordingId } = await api.startRecording({ interviewId, mimeType });
 
-  const mark = (kind: RecordingEventKind, data?: Record<string, unknown>) =>
-    void api
-      .recordEvent({ interviewId, recordingId, kind, at: new Date().toISOString(), data: { elapsedMs: Math.round(elapsedMs()), ...data } })
-      .catch(() => undefined);
-
   let stopping = false;
   // Recorded time: the recorder's own start→stop spans, summed over segments (excludes set-up and draining).
   let recordedMs = 0;
   let segmentStartedAt: number | null = null;
   const recordedSoFar = () => recordedMs + (segmentStartedAt === null ? 0 : performance.now() - segmentStartedAt);
+
+  // `mediaMs` is the marker's place in the finished file (segments joined): chapters are cut there.
+  const mark = (kind: RecordingEventKind, data?: Record<string, unknown>) =>
+    void api
+      .recordEvent({
+        interviewId,
+        recordingId,
+        kind,
+        at: new Date().toISOString(),
+        data: { elapsedMs: Math.round(elapsedMs()), mediaMs: Math.round(recordedSoFar()), ...data },
+      })
+      .catch(() => undefined);
   let totals: { chunks: number; bytes: number; freeBytes: number | null } = { chunks: 0, bytes: 0, freeBytes: null };
   let recorder: MediaRecorder;
   let sender: ChunkSender;
@@ -85,7 +92,9 @@ export async function startRecorderSession(options: SessionOptions) {
       ...recorderOptionsFor(mimeType),
     });
     const currentSender = sender;
-    recorder.addEventListener('dataavailable', (event) => currentSender.enqueue(event.data));
+    recorder.addEventListener('dataavailable', (event) =>
+      currentSender.enqueue(event.data, segmentStartedAt === null ? undefined : Math.round(performance.now() - segmentStartedAt)),
+    );
     recorder.addEventListener('error', () => mark('recorder.error'));
     recorder.addEventListener('start', () => (segmentStartedAt = performance.now()), { once: true });
     recorder.addEventListener(

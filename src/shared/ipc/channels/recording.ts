@@ -41,6 +41,8 @@ export const recordingChannels = {
       segment: z.number().int().min(0),
       index: z.number().int().min(0),
       bytes: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_CHUNK_BYTES, 'a chunk is 1 byte to 16 MiB'),
+      /** The recorder's time at the end of this chunk, from the segment's start: a crashed recording's length. */
+      mediaEndMs: z.number().min(0).max(86_400_000).optional(),
     }),
     response: z.object({
       index: z.number().int(),

@@ -1,0 +1,62 @@
+import type { Core } from '../../main/core';
+import type { RecordingDetail } from '../../shared/domain/recording';
+import { formatBytes, formatDuration } from '../../shared/format';
+import { IpcError } from '../../shared/ipc/errors';
+import type { Output } from '../output';
+import { createProgressBar } from '../progress-bar';
+import { UsageError } from '../usage-error';
+
+export function describeOutputs(detail: RecordingDetail): string {
+  return detail.outputs
+    .map(
+      (o) =>
+        `${o.filePath}\n  duration ${formatDuration(o.durationMs)} (${(o.durationMs / 1000).toFixed(2)} s), ${formatBytes(o.size)}, sha256 ${o.sha256}`,
+    )
+    .join('\n');
+}
+
+/** `irec merge <id>`: finalize one recording now, with a progress bar; Ctrl+C cancels cleanly. */
+export async function mergeCommand(core: Core, out: Output, recordingId: string | undefined): Promise<number> {
+  if (!recordingId) throw new UsageError('merge needs a recording id: irec merge <recording-id>');
+  const bar = createProgressBar(!out.json);
+  const abort = new AbortController();
+  const onInterrupt = () => abort.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const detail = await core.finalize(recordingId, { signal: abort.signal, onProgress: bar.update });
+    bar.done();
+    out.result(detail, () => `Finalized ${detail.id}:\n${describeOutputs(detail)}`);
+    return 0;
+  } catch (error) {
+    bar.done();
+    if (!(error instanceof IpcError)) throw error;
+    out.error(`irec merge: ${error.message}`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+/** `irec recover`: what the app does at start-up — recover interrupted recordings and finalize unfinished ones. */
+export async function recoverCommand(core: Core, out: Output): Promise<number> {
+  const bar = createProgressBar(!out.json);
+  const unsubscribe = core.events.subscribe((event, payload) => event === 'finalizeProgress' && bar.update(payload as never));
+  try {
+    const reports = await core.recover();
+    bar.done();
+    out.result(reports, () =>
+      reports.length === 0
+        ? 'Nothing to recover: every recording is finalized.'
+        : reports
+            .map((r) =>
+              r.outcome === 'finalized' && r.recording
+                ? `✓ ${r.message} (${r.recordingId}${r.crashed ? ', after a crash' : ''})\n${describeOutputs(r.recording)}`
+                : `✗ ${r.recordingId}: ${r.message}`,
+            )
+            .join('\n'),
+    );
+    return reports.every((r) => r.outcome === 'finalized') ? 0 : 1;
+  } finally {
+    unsubscribe();
+  }
+}

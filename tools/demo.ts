@@ -1,0 +1,57 @@
+// `npm run demo`: the whole product once, unattended — the bundled three-question practice interview is taken in
+// headless Chromium with a synthetic camera and microphone, through the real UI and the real main-process
+// services, then finalized; prints the final file, its duration and its sha256.
+// Data goes to a fresh folder (printed) unless IREC_DATA_DIR is set.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RecordingDetail } from '../src/shared/domain/recording';
+import { formatBytes, formatDuration } from '../src/shared/format';
+import { beginInterview } from '../test/support/candidate-flow';
+import { launchChromium } from '../test/support/chromium';
+import { fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
+import { startApp } from '../test/support/start-app';
+import { testEnv } from '../test/support/test-paths';
+
+const ANSWER_SECONDS = 4;
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-demo-'));
+  const env = process.env.IREC_DATA_DIR ? process.env : testEnv(root);
+  console.log(`Demo data folder: ${env.IREC_DATA_DIR}`);
+  const media = await makeFakeMedia(root);
+  const [browser, app] = await Promise.all([launchChromium(fakeDeviceArgs(media)), startApp(env)]);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    console.log(`App running at ${app.url}; taking the practice interview (answers of ${ANSWER_SECONDS} s)…`);
+    await beginInterview(page, app.url);
+    for (let question = 1; question <= 3; question++) {
+      await page.getByText(`Question ${question} of 3`).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Start answering now' }).click({ timeout: 60_000 });
+      await page.waitForTimeout(ANSWER_SECONDS * 1000);
+      await page.getByRole('button', { name: question === 3 ? 'Finish interview' : 'Next question' }).click();
+      console.log(`  answered question ${question}`);
+    }
+    await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 60_000 });
+    console.log('Recorded; finalizing…');
+    await page.getByText('Video file ready and verified').waitFor({ timeout: 120_000 });
+    const [summary] = await page.evaluate(() => window.api.listRecordings({ limit: 1 }));
+    const detail: RecordingDetail = await page.evaluate((recordingId) => window.api.getRecording({ recordingId }), summary!.id);
+    for (const output of detail.outputs) {
+      console.log(`\nFinal file: ${output.filePath}`);
+      console.log(
+        `Duration:   ${formatDuration(output.durationMs)} (${(output.durationMs / 1000).toFixed(2)} s), ${formatBytes(output.size)}`,
+      );
+      console.log(`sha256:     ${output.sha256}`);
+    }
+    console.log(`\nMore: npm run -s irec -- recordings show ${detail.id} --data-dir ${env.IREC_DATA_DIR}`);
+  } finally {
+    await browser.close();
+    app.process.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Demo failed: ${(error as Error).message}`);
+  process.exit(1);
+});
