@@ -7,9 +7,16 @@ export interface StartedApp {
   process: ChildProcess;
 }
 
-/** Runs `npm start`'s script as a user would (minus npm) and waits for the URL it prints; the caller stops it. */
-export function startApp(env: NodeJS.ProcessEnv, args: string[] = ['--no-open', '--port', '0']): Promise<StartedApp> {
-  const child = spawn(process.execPath, ['tools/start.mjs', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `npm start`'s script as a user would (minus npm) and waits for the URL it prints; the caller stops it.
+ * `entry: 'dist/host/main.cjs'` starts the built browser host itself (one process, for tests that kill it).
+ */
+export function startApp(
+  env: NodeJS.ProcessEnv,
+  args: string[] = ['--no-open', '--port', '0'],
+  entry = 'tools/start.mjs',
+): Promise<StartedApp> {
+  const child = spawn(process.execPath, [entry, ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   // Never outlive the test or benchmark process that started it.
   process.once('exit', () => child.exitCode === null && child.kill('SIGTERM'));

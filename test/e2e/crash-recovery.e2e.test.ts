@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { beginInterview } from '../support/candidate-flow';
+import { launchChromium } from '../support/chromium';
+import { fakeDeviceArgs, makeFakeMedia } from '../support/fake-devices';
+import { framesInLastSecond, probeVideo } from '../support/media-analysis';
+import { startApp } from '../support/start-app';
+import { testEnv, testPaths } from '../support/test-core';
+import { tempDir } from '../support/temp-dir';
+
+const HOST = 'dist/host/main.cjs';
+
+describe('the app is killed in the middle of an interview', () => {
+  it('the next start recovers Chromium’s recording up to its last second and says so', async () => {
+    const root = tempDir('irec-crash-e2e-');
+    const media = await makeFakeMedia(root);
+    const [browser, first] = await Promise.all([
+      launchChromium(fakeDeviceArgs(media)),
+      startApp(testEnv(root), ['--no-open', '--port', '0'], HOST),
+    ]);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      await beginInterview(page, first.url);
+      await page.getByText('Question 1 of 3').waitFor();
+      await page.waitForTimeout(6000);
+      const killedAfterMs = Date.now();
+      first.process.kill('SIGKILL');
+      await new Promise((resolve) => first.process.once('exit', resolve));
+
+      const second = await startApp(testEnv(root), ['--no-open', '--port', '0'], HOST);
+      try {
+        await page.goto(second.url);
+        await page.getByText('Recovered interview from').waitFor({ timeout: 30_000 });
+        await page.getByText('the app stopped unexpectedly while recording').waitFor();
+        await page.screenshot({ path: path.join(root, 'recovered.png'), fullPage: true });
+
+        const db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
+        const recording = db.prepare('SELECT * FROM recordings').get() as Record<string, string | number>;
+        const output = db.prepare('SELECT * FROM recording_outputs').get() as { file_path: string; duration_ms: number };
+        db.close();
+        expect(recording).toMatchObject({ state: 'finalized', recovered_at: expect.any(String), error: null });
+        const startedMs = Date.parse(String(recording.started_at));
+        const final = await probeVideo(output.file_path);
+        expect(final).toMatchObject({ width: 1280, height: 720 });
+        // At most the second in flight (plus the recorder's start-up) is missing from what ran before the kill.
+        expect((killedAfterMs - startedMs) / 1000 - final.durationSec).toBeLessThan(2);
+        expect(await framesInLastSecond(output.file_path, final.durationSec)).toBeGreaterThan(20);
+      } finally {
+        second.process.kill('SIGTERM');
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
+});
