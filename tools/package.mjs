@@ -2,6 +2,7 @@
 // runtime on disk (npm run fetch:electron), and downloads its own platform tools unless mirrors are set.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { makeBundledBinariesExecutable } from './lib/bundled-binaries.mjs';
 import { electronBinary, electronDir } from './lib/electron.mjs';
 import { fail, log, run } from './lib/run.mjs';
 
@@ -13,6 +14,7 @@ if (!electronBinary()) {
       'AppImage and fpm tools; set ELECTRON_BUILDER_BINARIES_MIRROR to a mirror of them where GitHub is unreachable.',
   );
 }
+makeBundledBinariesExecutable();
 if (run(process.execPath, ['tools/build.mjs']) !== 0) process.exit(1);
 const electronDist = process.env.ELECTRON_OVERRIDE_DIST_PATH || path.join(electronDir, 'dist');
 log(`Packaging with the Electron runtime in ${electronDist}…`);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOnPath } from '../../src/main/platform/executables';
+import { findOnPath, isExecutableFile } from '../../src/main/platform/executables';
 import { locateFfmpegTool } from '../../src/main/services/media/locate-ffmpeg';
 import { tempDir } from '../support/temp-dir';
 
@@ -32,9 +33,10 @@ describe('ffmpeg location', () => {
   });
 
   it('explains a wrong FFMPEG_PATH and what to do when nothing is found', () => {
-    const report = locateFfmpegTool('ffprobe', { env: { PATH: tempDir(), FFPROBE_PATH: '/nowhere/ffprobe' } });
+    // ffmpeg: its npm package's binary is never downloaded here (install scripts are off), unlike ffprobe's.
+    const report = locateFfmpegTool('ffmpeg', { env: { PATH: tempDir(), FFMPEG_PATH: '/nowhere/ffmpeg' } });
     expect(report.found).toBe(false);
-    expect(report.error).toContain('FFPROBE_PATH=/nowhere/ffprobe is not an executable file');
+    expect(report.error).toContain('FFMPEG_PATH=/nowhere/ffmpeg is not an executable file');
     expect(report.error).toMatch(/apt-get install ffmpeg/);
   });
 
@@ -45,5 +47,24 @@ describe('ffmpeg location', () => {
     const report = locateFfmpegTool('ffmpeg', { env: { PATH: '', FFMPEG_PATH: fake } });
     expect(report.found).toBe(false);
     expect(report.error).toContain('exited with 3: broken build');
+  });
+});
+
+describe('ffprobe shipped in an npm package', () => {
+  const bundled = (() => {
+    try {
+      return (createRequire(import.meta.url)('@ffprobe-installer/ffprobe') as { path: string }).path;
+    } catch {
+      return null;
+    }
+  })();
+
+  it.runIf(bundled && isExecutableFile(bundled))('is used before PATH once `npm run setup` made it executable', () => {
+    expect(locateFfmpegTool('ffprobe', { env: { PATH: '' } })).toMatchObject({
+      found: true,
+      source: '@ffprobe-installer',
+      path: bundled,
+      version: expect.stringMatching(/^ffprobe version/),
+    });
   });
 });

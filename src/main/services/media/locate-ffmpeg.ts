@@ -27,25 +27,25 @@ interface Candidate {
  */
 export const outsideAsar = (file: string) => file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 
-function ffmpegStaticBinary(): string | null {
+/** The binary an npm package ships (ffmpeg-static for ffmpeg, @ffprobe-installer for ffprobe), if installed. */
+function npmBinary(tool: FfmpegTool): string | null {
   try {
-    const file = require('ffmpeg-static') as string | null;
+    const file =
+      tool === 'ffmpeg' ? (require('ffmpeg-static') as string | null) : (require('@ffprobe-installer/ffprobe') as { path: string }).path;
     return file && outsideAsar(file);
   } catch {
-    return null;
+    return null; // not installed, or no build for this platform
   }
 }
 
-/** Candidates in priority order: explicit env var → packaged with the app → ffmpeg-static → PATH. */
+/** Candidates in priority order: explicit env var → packaged with the app → npm package binary → PATH. */
 function candidates(tool: FfmpegTool, { env = process.env, packagedDir }: LocateOptions): Candidate[] {
   const exe = process.platform === 'win32' ? `${tool}.exe` : tool;
   const envVar = tool === 'ffmpeg' ? 'FFMPEG_PATH' : 'FFPROBE_PATH';
-  const staticFfmpeg = ffmpegStaticBinary();
   return [
     { source: envVar, file: env[envVar] },
     { source: 'packaged', file: packagedDir && path.join(packagedDir, exe) },
-    // ffmpeg-static ships ffmpeg only; a probe placed beside it is used the same way.
-    { source: 'ffmpeg-static', file: staticFfmpeg && path.join(path.dirname(staticFfmpeg), exe) },
+    { source: tool === 'ffmpeg' ? 'ffmpeg-static' : '@ffprobe-installer', file: npmBinary(tool) },
     { source: 'PATH', file: findOnPath(tool, env) },
   ];
 }

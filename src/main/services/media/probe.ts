@@ -48,6 +48,9 @@ export async function probeMedia(ffprobe: string, file: string, signal?: AbortSi
   };
 }
 
+/** How far past the seek point to read; the file ends one second after it, so this always reaches the end. */
+const TAIL_SPAN_SECONDS = 30;
+
 const frameList = z.object({ frames: z.array(z.object({ media_type: z.string(), pts_time: z.string().optional() })).default([]) });
 
 /**
@@ -67,7 +70,8 @@ export async function framesDecodedFrom(
       '-v',
       'error',
       '-read_intervals',
-      `${from.toFixed(3)}%`,
+      // An explicit span: newer ffprobe (6+) reads nothing for an open-ended interval like `5%`.
+      `${from.toFixed(3)}%+${TAIL_SPAN_SECONDS}`,
       '-show_frames',
       '-show_entries',
       'frame=media_type,pts_time',
