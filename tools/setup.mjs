@@ -1,7 +1,6 @@
 // `npm run setup` (after `npm ci`): installs the system packages the app and its tests use where they are
 // missing (Debian, as root; elsewhere it says what to install), builds better-sqlite3 and the app.
 import { spawnSync } from 'node:child_process';
-import { makeBundledBinariesExecutable } from './lib/bundled-binaries.mjs';
 import { log, run } from './lib/run.mjs';
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -31,7 +30,6 @@ if (missing.length === 0) {
   }
 }
 
-makeBundledBinariesExecutable();
 if (run(process.execPath, ['tools/native/ensure.mjs']) !== 0) process.exit(1);
 if (run(process.execPath, ['tools/build.mjs']) !== 0) process.exit(1);
 log('Set-up complete. `npm start` runs the app; `npm test` runs every test.');

@@ -1,5 +1,7 @@
 // Makes sure better-sqlite3 loads under this Node, compiling it from source once if needed (about two
-// minutes on two cores). Called by `npm run setup`, `npm test`, `npm start` and `npm run bench`.
+// minutes on two cores), and that the bundled ffprobe can run. Called by `npm run setup`, `npm test`,
+// `npm start` and `npm run bench`: the steps of the install scripts that `npm ci` skips.
+import { makeBundledBinariesExecutable } from '../lib/bundled-binaries.mjs';
 import { fail, log } from '../lib/run.mjs';
 import { compile, nodeBuildLoads } from './sqlite.mjs';
 
@@ -14,3 +16,5 @@ if (!nodeBuildLoads()) {
   }
   log('better-sqlite3 built.');
 }
+
+makeBundledBinariesExecutable();
