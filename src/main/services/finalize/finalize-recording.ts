@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { FinalizeProgress, RecordingDetail, RecordingOutput } from '../../../shared/domain/recording';
 import { formatBytes } from '../../../shared/format';
 import { IpcError } from '../../../shared/ipc/errors';
+import { fsyncDirectory, fsyncFile } from '../../platform/durable-fs';
+import { sha256OfFile } from '../../platform/sha256';
 import { listSegments, type SegmentRow } from '../catalog/queries/chunks';
 import { listEvents } from '../catalog/queries/events';
 import {
@@ -21,7 +23,7 @@ import { concatList, containerFor, ffmetadata, remuxArgs, type Container, type R
 import { reconcileSegments, SegmentMissingError } from '../recovery/reconcile-segments';
 import type { Run } from '../recovery/run-registry';
 import { chaptersFromMarkers } from './chapters';
-import { checkDuration, expectationFor, sha256File, verifyOutput, VerificationError } from './verify-output';
+import { checkDuration, expectationFor, verifyOutput, VerificationError } from './verify-output';
 
 export interface FinalizeDeps {
   db: Database;
@@ -42,18 +44,6 @@ export interface FinalizeOptions {
 /** Room for the container's index and ffmpeg's buffers beyond the media bytes themselves. */
 const SPACE_MARGIN_BYTES = 16 * 1024 * 1024;
 const REMUX_SHARE = 0.9;
-
-async function fsyncPath(file: string, flags: 'r' | 'r+'): Promise<void> {
-  const handle = await fs.open(file, flags);
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Windows cannot fsync a directory; NTFS journals the entry itself.
-    if (!['EPERM', 'EISDIR', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-  } finally {
-    await handle.close();
-  }
-}
 
 /** Each segment's streams, as a signature: equal signatures can be joined by the concat demuxer, no re-encode. */
 async function streamSignatures(ffprobe: string, segments: readonly SegmentRow[], signal?: AbortSignal) {
@@ -81,7 +71,8 @@ async function recoverIfInterrupted(deps: FinalizeDeps, recordingId: string): Pr
   if (interrupted && deps.run.isRunAlive(owner.runId)) throw notFinalizable(recordingId, owner.state);
   const now = (deps.now ?? (() => new Date()))().toISOString();
   await reconcileSegments(deps.db, recordingId, (result) => {
-    if (!interrupted || owner.state === 'finalizing') return releaseIfFinalizing(deps.db, recordingId, owner.state);
+    if (owner.state === 'finalizing') releaseFinalize(deps.db, recordingId, { state: 'stopped', error: 'finalize was interrupted' });
+    if (owner.state !== 'recording') return;
     const cut = result.truncatedBytes > 0 ? `; ${formatBytes(result.truncatedBytes)} of an unfinished chunk cut off` : '';
     markRecovered(deps.db, recordingId, {
       endedAt: result.lastChunkAt,
@@ -90,10 +81,6 @@ async function recoverIfInterrupted(deps: FinalizeDeps, recordingId: string): Pr
       note: `recovered after the app stopped while recording${cut}`,
     });
   });
-}
-
-function releaseIfFinalizing(db: Database, recordingId: string, state: string): void {
-  if (state === 'finalizing') releaseFinalize(db, recordingId, { state: 'stopped', error: 'finalize was interrupted' });
 }
 
 interface Job {
@@ -162,12 +149,12 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
     report('remuxing', 0);
     const outputs = await remuxAll(deps, tools, job, recording, { signal, temporary, written, report });
     report('verifying', REMUX_SHARE);
-    const expectation = expectationFor(job.segments[0]!.mimeType, null);
+    const expectation = expectationFor(job.segments[0]!.mimeType);
     const verified: RecordingOutput[] = [];
     for (const [seq, { file, container, joined }] of outputs.entries()) {
-      const { durationMs } = await verifyOutput(tools.ffprobe, file, joined ? expectation : { ...expectation, videoCodec: null }, signal);
+      const durationMs = await verifyOutput(tools.ffprobe, file, joined ? expectation : { ...expectation, videoCodec: null }, signal);
       const { size } = await fs.stat(file);
-      verified.push({ seq, filePath: file, container, durationMs: Math.round(durationMs), size, sha256: await sha256File(file) });
+      verified.push({ seq, filePath: file, container, durationMs: Math.round(durationMs), size, sha256: await sha256OfFile(file) });
     }
     const totalMs = verified.reduce((sum, o) => sum + o.durationMs, 0);
     if (job.expectedMs !== null) checkDuration(totalMs, job.expectedMs);
@@ -247,17 +234,21 @@ async function remuxAll(
     const chaptersFile = groups.length === 1 ? await writeChapters(deps.db, recording.id, job, ctx.temporary) : undefined;
     const plan: RemuxPlan = { input, chaptersFile, output: partial, container, metadata };
     const totalMs = job.expectedMs ?? 0;
+    let partMs = 0; // ffmpeg's last report is the end of this part: where the next part's progress starts
     await runMediaTool(tools.ffmpeg, remuxArgs(plan), {
       signal: ctx.signal,
-      onMediaTime: (ms) => totalMs > 0 && ctx.report('remuxing', ((doneMs + ms) / totalMs) * REMUX_SHARE),
+      onMediaTime: (ms) => {
+        partMs = ms;
+        if (totalMs > 0) ctx.report('remuxing', ((doneMs + ms) / totalMs) * REMUX_SHARE);
+      },
     });
-    doneMs += (await probeMedia(tools.ffprobe, partial, ctx.signal)).durationMs ?? 0;
-    await fsyncPath(partial, 'r+');
+    doneMs += partMs;
+    await fsyncFile(partial);
     await fs.rename(partial, output);
     ctx.written.push(output);
     outputs.push({ file: output, container, joined: groups.length === 1 });
   }
-  await fsyncPath(job.dir, 'r');
+  await fsyncDirectory(job.dir);
   return outputs;
 }
 

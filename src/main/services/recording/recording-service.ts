@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { sha256Hex } from '../../platform/sha256';
 import { IpcError } from '../../../shared/ipc/errors';
 import { endSegment, insertChunk, insertSegment } from '../catalog/queries/chunks';
 import { finishRecording, insertRecording } from '../catalog/queries/recordings';
@@ -45,7 +46,6 @@ interface Active {
 }
 
 const extensionOf = (mimeType: string) => (mimeType.startsWith('video/mp4') ? 'mp4' : 'webm');
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 /**
@@ -139,7 +139,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return serial(state, async () => {
         if (!active.has(input.recordingId))
           throw new IpcError({ code: 'CONFLICT', message: `Recording ${input.recordingId} has stopped.` });
-        const hash = sha256(input.bytes);
+        const hash = sha256Hex(input.bytes);
         const ack = (offset: number): ChunkAck => {
           const free = deps.freeBytes(path.dirname(state.filePath));
           return {

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncDirectory } from '../../platform/durable-fs';
 
 /** The file operations the chunk writer needs: a port, so tests can inject ENOSPC or EIO at any call. */
 export interface SegmentFile {
@@ -15,23 +16,11 @@ export interface SegmentFiles {
   create(file: string): Promise<SegmentFile>;
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    // Windows cannot fsync a directory; NTFS journals the entry itself.
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM' && (error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
-  } finally {
-    await handle.close();
-  }
-}
-
 export const nodeSegmentFiles: SegmentFiles = {
   async create(file) {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const handle = await fs.open(file, 'wx');
-    await fsyncDir(path.dirname(file));
+    await fsyncDirectory(path.dirname(file));
     return {
       async writeAt(bytes, position) {
         let written = 0;

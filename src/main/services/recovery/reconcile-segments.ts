@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import { sha256Hex } from '../../platform/sha256';
 import { deleteSegment, forgetChunksBeyond, lastChunkWithin, listSegments, type ChunkRow } from '../catalog/queries/chunks';
 
 export interface Reconciliation {
@@ -52,13 +52,11 @@ async function truncateDurably(file: string, length: number): Promise<void> {
   }
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** The last chunk whose bytes are all in the file and match their hash. Reads only; changes nothing. */
 async function lastIntactChunk(db: Database, recordingId: string, seq: number, file: string, size: number) {
   for (let within = size; ;) {
     const chunk = lastChunkWithin(db, recordingId, seq, within);
-    if (!chunk || sha256(await readRange(file, chunk.byteOffset, chunk.size)) === chunk.sha256) return chunk;
+    if (!chunk || sha256Hex(await readRange(file, chunk.byteOffset, chunk.size)) === chunk.sha256) return chunk;
     within = chunk.byteOffset;
   }
 }
