@@ -18,6 +18,14 @@ Commands:
   recover                Find recordings interrupted by a crash, power cut or quit: cut each back to its last
                          whole chunk, then finalize and verify it (and any stopped recording not yet finalized).
                          Recordings the app is recording right now are left alone. The app does this at start-up.
+  upload <id>            Upload a finalized recording to S3 (the finalized file, then a JSON manifest) through the
+                         resumable queue, then verify it in the bucket (size and MD5/ETag) before calling it
+                         uploaded. Progress bar with speed and ETA on a terminal.
+  upload --pending       Resume every unfinished upload and upload every finalized recording not yet uploaded.
+  upload --file <path>   Upload any file through the same queue.  [--key <object-key>] (default
+                         <prefix>files/<date>/<name>). Safe to kill at any moment: running the same command
+                         again resumes from the last part S3 confirmed; it never starts over.
+  uploads list           Every upload job, newest first: state, bytes and parts confirmed, key, last error.
   script check <file>    Validate an interview script and show its questions; errors name each field.
   help                   Show this text.
 

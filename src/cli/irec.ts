@@ -5,6 +5,7 @@ import { doctorCommand } from './commands/doctor';
 import { mergeCommand, recoverCommand } from './commands/finalize';
 import { recordingsCommand } from './commands/recordings';
 import { scriptCommand } from './commands/script';
+import { uploadCommand, uploadsListCommand } from './commands/upload';
 import { HELP } from './help';
 import { createOutput } from './output';
 import { UsageError } from './usage-error';
@@ -18,6 +19,9 @@ function parse(argv: string[]) {
       'data-dir': { type: 'string' },
       set: { type: 'string', multiple: true },
       limit: { type: 'string' },
+      pending: { type: 'boolean' },
+      file: { type: 'string' },
+      key: { type: 'string' },
       offset: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -26,6 +30,8 @@ function parse(argv: string[]) {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  // The SDK warns on every run that it will want Node 22 from 2027; that is ours to track, not the user's to read.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -60,6 +66,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await mergeCommand(core, out, sub);
       case 'recover':
         return await recoverCommand(core, out);
+      case 'upload':
+        return await uploadCommand(core, out, { recordingId: sub, pending: values.pending, file: values.file, key: values.key });
+      case 'uploads':
+        return uploadsListCommand(core, out, sub, values.limit);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -21,6 +21,9 @@ import { startRun, type Run } from './services/recovery/run-registry';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
+import { applyRetention } from './services/upload/retention';
+import { createS3Target } from './services/upload/s3-target';
+import { createUploadService, type UploadService } from './services/upload/upload-service';
 
 /** Everything the services need from their host (Electron, the browser host or the CLI). */
 export interface CorePorts {
@@ -39,6 +42,8 @@ export interface CorePorts {
   scriptFile?: string;
   /** Keeps the display awake while recording (Electron's powerSaveBlocker); absent in the browser host. */
   keepAwake?: { start(): () => void };
+  /** An OS notification (Electron's Notification); absent in the browser host and the CLI. */
+  notify?: (title: string, body: string) => void;
 }
 
 export interface Core {
@@ -63,6 +68,10 @@ export interface Core {
   recover(): Promise<RecoveryReport[]>;
   /** What the last `recover()` found, for the "Recovered interview from …" notice. */
   recoveries(): RecoveryReport[];
+  /** S3 uploads; null without a catalog. Not configured (no bucket) is a state of the service, not null. */
+  uploads: UploadService | null;
+  /** App start: resumes unfinished uploads and uploads finalized recordings (when `s3.autoUpload`), applies retention. */
+  resumeUploads(): Promise<void>;
   interview: ActiveScript;
   speech: SpeechSynthesizer;
   events: EventBus;
@@ -116,6 +125,33 @@ export function createCore(ports: CorePorts): Core {
   const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'));
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
   const run = catalog.ok ? startRun(catalog.catalog.db, ports.runtime) : null;
+  const events = createEventBus();
+  const settings = config.config;
+  const retain = async () => {
+    if (!catalog.ok) return;
+    const deleted = await applyRetention(catalog.catalog.db, settings.retention.deleteLocalAfterDays);
+    for (const recordingId of deleted) logger.info('Local files deleted by retention policy', { recordingId });
+  };
+  const uploads = catalog.ok
+    ? createUploadService({
+        db: catalog.catalog.db,
+        target: createS3Target(settings.s3),
+        appVersion: ports.version,
+        logger,
+        emit: (progress) => events.emit('uploadProgress', progress),
+        onUploaded: (recordingId, progress) => {
+          events.emit('recordingsChanged', { recordingId });
+          ports.notify?.('Interview uploaded', `Verified in ${progress.bucket}: ${progress.key ?? recordingId}`);
+          void retain();
+        },
+      })
+    : null;
+  const uploadInBackground = (recordingId: string) => {
+    if (!uploads?.configured || !settings.s3.autoUpload) return;
+    uploads
+      .uploadRecording(recordingId)
+      .catch((error: unknown) => logger.warn('Upload failed', { recordingId, error: (error as Error).message }));
+  };
   const recording = catalog.ok
     ? createRecordingService({
         db: catalog.catalog.db,
@@ -125,6 +161,7 @@ export function createCore(ports: CorePorts): Core {
         freeBytes,
         minFreeBytes: config.config.recording.minFreeMb * 1024 * 1024,
         keepAwake: ports.keepAwake,
+        onDurable: (recordingId, segment) => uploads?.streamGrew(recordingId, segment),
       })
     : null;
 
@@ -141,8 +178,15 @@ export function createCore(ports: CorePorts): Core {
     };
   };
   const finalize = (recordingId: string, options?: FinalizeOptions) => finalizeRecording(finalizeDeps(), recordingId, options);
-  const events = createEventBus();
-  const finalizer = createFinalizeQueue(finalize, (progress) => events.emit('finalizeProgress', progress));
+  // The app's finalize queue hands each finished video file straight to the upload queue.
+  const finalizer = createFinalizeQueue(
+    async (recordingId, options) => {
+      const detail = await finalize(recordingId, options);
+      uploadInBackground(recordingId);
+      return detail;
+    },
+    (progress) => events.emit('finalizeProgress', progress),
+  );
   let recoveries: RecoveryReport[] = [];
   let closed = false;
 
@@ -167,6 +211,13 @@ export function createCore(ports: CorePorts): Core {
       return recoveries;
     },
     recoveries: () => recoveries,
+    uploads,
+    resumeUploads: async () => {
+      await retain();
+      if (!uploads?.configured || !settings.s3.autoUpload) return;
+      const result = await uploads.resumePending();
+      for (const failure of result.failures) logger.warn('Upload not finished', { failure });
+    },
     interview,
     speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
     events,
@@ -186,14 +237,19 @@ export function createCore(ports: CorePorts): Core {
       closed = true;
       await recording?.closeAll();
       await finalizer.cancelAll();
+      await uploads?.close();
       run?.end();
       if (catalog.ok) catalog.catalog.db.close();
     },
   };
 }
 
-/** Start-up recovery once the UI is up: failures are logged and shown per recording, never fatal. */
+/** Start-up recovery, then unfinished uploads, once the UI is up: failures are logged and shown, never fatal. */
 export function recoverInBackground(core: Core): void {
   if (!core.catalog.ok) return;
-  core.recover().catch((error: unknown) => core.logger.error('Recovery failed', { error: (error as Error).message }));
+  core
+    .recover()
+    .catch((error: unknown) => core.logger.error('Recovery failed', { error: (error as Error).message }))
+    .then(() => core.resumeUploads())
+    .catch((error: unknown) => core.logger.error('Resuming uploads failed', { error: (error as Error).message }));
 }

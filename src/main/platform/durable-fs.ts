@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 
 /** Makes a new or renamed directory entry durable. Windows cannot fsync a directory; NTFS journals the entry itself. */
 export async function fsyncDirectory(dir: string): Promise<void> {
@@ -20,4 +21,13 @@ export async function fsyncFile(file: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** Replaces a small file atomically and durably: temp file, flush, rename, flush the directory. */
+export async function durablyReplaceFile(file: string, contents: string): Promise<void> {
+  const temporary = `${file}.partial`;
+  await fs.writeFile(temporary, contents);
+  await fsyncFile(temporary);
+  await fs.rename(temporary, file);
+  await fsyncDirectory(path.dirname(file));
 }

@@ -3,13 +3,15 @@ import { createReadStream } from 'node:fs';
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-/** The sha256 of a file, read in 1 MiB pieces (files here can be gigabytes). */
-export function sha256OfFile(file: string): Promise<string> {
+/** The digest of a file, read in 1 MiB pieces (files here can be gigabytes). */
+export function digestOfFile(file: string, algorithm: 'sha256' | 'md5'): Promise<string> {
   return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
+    const hash = createHash(algorithm);
     createReadStream(file, { highWaterMark: 1 << 20 })
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
   });
 }
+
+export const sha256OfFile = (file: string): Promise<string> => digestOfFile(file, 'sha256');

@@ -35,6 +35,25 @@ export const configSchema = z.strictObject({
       endpoint: url.optional(),
       forcePathStyle: z.boolean().default(false),
       prefix: z.string().default('recordings/'),
+      /** Object key of a recording: {prefix} {date} (YYYY-MM-DD, UTC) {interview} {recording} {ext}. */
+      keyTemplate: z
+        .string()
+        .regex(/\{recording\}/, 'must contain {recording} so that two recordings never share a key')
+        .default('{prefix}{date}/{interview}-{recording}.{ext}'),
+      serverSideEncryption: z.enum(['none', 'AES256', 'aws:kms']).default('none'),
+      kmsKeyId: optionalString,
+      /** Part size for finished files; S3 needs at least 5 MiB per part except the last. */
+      partSizeMb: z.number().int().min(5).max(5120).default(8),
+      /** Parts in flight at once, over all uploads. */
+      concurrency: z.number().int().min(1).max(32).default(4),
+      /** Upload the recorded stream while recording, so that at stop only the last few seconds remain. */
+      progressive: z.boolean().default(true),
+      /** After finalize, upload the finalized file too; otherwise the recorded stream is the uploaded recording. */
+      uploadFinalized: z.boolean().default(true),
+      /** Keep the recorded-stream objects once the finalized file is verified in the bucket. */
+      keepRecordedStream: z.boolean().default(false),
+      /** Upload recordings as soon as they are recorded; otherwise only on request (Upload button, irec upload). */
+      autoUpload: z.boolean().default(true),
       credentials: z
         .strictObject({
           accessKeyId: optionalString,
@@ -42,6 +61,12 @@ export const configSchema = z.strictObject({
           sessionToken: optionalString,
         })
         .prefault({}),
+    })
+    .prefault({}),
+  retention: z
+    .strictObject({
+      /** Delete a recording's local files this many days after its upload was verified; null keeps them forever. */
+      deleteLocalAfterDays: z.number().int().min(0).max(3650).nullable().default(null),
     })
     .prefault({}),
 });

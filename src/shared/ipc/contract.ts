@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { finalizeProgressSchema } from '../domain/recording';
+import { uploadProgressSchema } from '../domain/upload';
 import { appChannels } from './channels/app';
 import { finalizeChannels } from './channels/finalize';
 import { interviewChannels } from './channels/interview';
 import { recordingChannels } from './channels/recording';
+import { uploadChannels } from './channels/upload';
 
 /**
  * The single source of truth for every call between the renderer and the main process.
@@ -14,12 +16,14 @@ export const channels = {
   ...interviewChannels,
   ...recordingChannels,
   ...finalizeChannels,
+  ...uploadChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events pushed from the main process to the renderer. */
 export const events = {
   recordingsChanged: z.object({ recordingId: z.string() }),
   finalizeProgress: finalizeProgressSchema,
+  uploadProgress: uploadProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

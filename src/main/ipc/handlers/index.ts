@@ -6,6 +6,7 @@ import { interviewHandlers } from './interview-handlers';
 import { libraryHandlers } from './library-handlers';
 import { logHandlers } from './log-handlers';
 import { recordingHandlers } from './recording-handlers';
+import { uploadHandlers } from './upload-handlers';
 
 /** The one handler table every transport (Electron IPC, browser host, tests) dispatches to. */
 export function createHandlerTable(core: Core): HandlerTable {
@@ -16,5 +17,6 @@ export function createHandlerTable(core: Core): HandlerTable {
     ...interviewHandlers(core),
     ...recordingHandlers(core),
     ...finalizeHandlers(core),
+    ...uploadHandlers(core),
   };
 }

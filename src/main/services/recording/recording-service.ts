@@ -18,6 +18,8 @@ export interface RecordingServiceDeps {
   now?: () => Date;
   /** Keeps the display awake while any recording runs (Electron's powerSaveBlocker); optional. */
   keepAwake?: { start(): () => void };
+  /** More of a segment is durable, or it has ended: the progressive upload follows. */
+  onDurable?: (recordingId: string, segment: number) => void;
 }
 
 export interface ChunkAck {
@@ -94,6 +96,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     });
     state.releaseAwake?.();
     active.delete(recordingId);
+    deps.onDurable?.(recordingId, state.segment);
     throw new IpcError({
       code: 'DISK_FULL',
       message: 'The disk is full, so the recording was stopped. Everything recorded up to now is saved; free some space to record again.',
@@ -181,6 +184,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         state.nextIndex += 1;
         state.lastSha = hash;
         if (input.mediaEndMs !== undefined) state.segmentMediaMs = input.mediaEndMs;
+        deps.onDurable?.(input.recordingId, state.segment);
         return ack(offset);
       });
     },
@@ -191,6 +195,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
       return serial(state, async () => {
         await state.file.close();
         endSegment(deps.db, input.recordingId, state.segment, now().toISOString());
+        deps.onDurable?.(input.recordingId, state.segment);
         const segment = state.segment + 1;
         const { file, filePath } = await openSegment(input.recordingId, state, segment);
         Object.assign(state, {
@@ -220,6 +225,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         });
         state.releaseAwake?.();
         active.delete(input.recordingId);
+        deps.onDurable?.(input.recordingId, state.segment);
         return { state: 'stopped' as const };
       });
     },

@@ -95,3 +95,15 @@ export function forgetChunksBeyond(db: Database, recordingId: string, seq: numbe
 export function deleteSegment(db: Database, recordingId: string, seq: number): void {
   db.prepare('DELETE FROM segments WHERE recording_id = ? AND seq = ?').run(recordingId, seq);
 }
+
+/** The bytes of a segment the catalog vouches for (acknowledged chunks) and whether the segment has ended. */
+export function segmentExtent(db: Database, recordingId: string, seq: number): { bytes: number; ended: boolean } | undefined {
+  const row = db
+    .prepare(
+      `SELECT s.ended_at IS NOT NULL AS ended,
+              (SELECT COALESCE(MAX(byte_offset + size), 0) FROM chunks c WHERE c.recording_id = s.recording_id AND c.segment_seq = s.seq) AS bytes
+         FROM segments s WHERE s.recording_id = ? AND s.seq = ?`,
+    )
+    .get(recordingId, seq) as { bytes: number; ended: number } | undefined;
+  return row && { bytes: row.bytes, ended: row.ended === 1 };
+}

@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import type { RecordingDetail } from '../../../shared/domain/recording';
+import { listEvents } from '../catalog/queries/events';
+import { listConsents } from '../catalog/queries/interviews';
+import { chaptersFromMarkers } from '../finalize/chapters';
+
+export const MANIFEST_SCHEMA = 'interview-recorder/manifest@1';
+
+export interface ManifestObject {
+  /** `recording`: the finalized file; `recorded-stream`: a segment exactly as it was recorded. */
+  role: 'recording' | 'recorded-stream';
+  key: string;
+  size: number;
+  sha256: string | null;
+  container: string;
+  durationMs: number | null;
+}
+
+/**
+ * The JSON object stored beside a recording: enough to understand it without the app — who and what, the objects
+ * and their checksums, chapters per question, every proctoring event, and the consent given.
+ */
+export function buildManifest(
+  db: Database,
+  input: { recording: RecordingDetail; bucket: string; objects: ManifestObject[]; appVersion: string; createdAt: string },
+) {
+  const { recording } = input;
+  const interview = db
+    .prepare('SELECT id, script_id AS scriptId, title, candidate_name AS candidateName, locale FROM interviews WHERE id = ?')
+    .get(recording.interviewId) as Record<string, unknown>;
+  const events = listEvents(db, recording.id);
+  return {
+    schema: MANIFEST_SCHEMA,
+    createdAt: input.createdAt,
+    app: { name: 'Interview Recorder', version: input.appVersion },
+    interview,
+    recording: {
+      id: recording.id,
+      startedAt: recording.startedAt,
+      endedAt: recording.endedAt,
+      durationMs: recording.durationMs,
+      mediaDurationMs: recording.mediaDurationMs,
+      mimeType: recording.mimeType,
+      stopReason: recording.stopReason,
+      recoveredAt: recording.recoveredAt,
+      finalizedAt: recording.finalizedAt,
+    },
+    bucket: input.bucket,
+    objects: input.objects,
+    chapters: chaptersFromMarkers(events, recording.mediaDurationMs ?? recording.durationMs ?? Number.MAX_SAFE_INTEGER),
+    events,
+    consent: listConsents(db, recording.interviewId).map(({ scriptId, consentedAt, statement }) => ({ scriptId, consentedAt, statement })),
+  };
+}

@@ -1,0 +1,336 @@
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { UploadJobSummary, UploadProgress } from '../../../shared/domain/upload';
+import { IpcError } from '../../../shared/ipc/errors';
+import { segmentExtent } from '../catalog/queries/chunks';
+import { getRecordingDetail } from '../catalog/queries/recordings';
+import {
+  findFileJob,
+  findRecordingJob,
+  getUploadJob,
+  insertUploadJob,
+  listUploadJobs,
+  markRecordingUploaded,
+  openUploadJobs,
+  updateUploadJob,
+  type UploadJob,
+  type UploadJobWithParts,
+} from '../catalog/queries/uploads';
+import type { Logger } from '../logging/logger';
+import { partSizeFor } from './part-plan';
+import { ensureFinalJobs, ensureManifestJob, ensureStreamJob } from './recording-objects';
+import type { UploadFailure } from './s3-errors';
+import type { S3TargetState } from './s3-target';
+import { createRateMeter } from './upload-rate';
+import { createUploadQueue } from './upload-queue';
+
+export interface UploadServiceDeps {
+  db: Database;
+  target: S3TargetState;
+  appVersion: string;
+  logger: Logger;
+  emit(progress: UploadProgress): void;
+  /** A recording's upload is verified (notification, retention). */
+  onUploaded?(recordingId: string, progress: UploadProgress): void;
+  now?: () => Date;
+  maxAttempts?: number;
+}
+
+const PUBLISH_INTERVAL_MS = 250;
+
+export function summarizeJob(job: UploadJobWithParts): UploadJobSummary {
+  return {
+    id: job.id,
+    recordingId: job.recordingId,
+    kind: job.kind,
+    sourcePath: job.sourcePath,
+    bucket: job.bucket,
+    key: job.objectKey,
+    state: job.state,
+    bytesSent: job.bytesConfirmed,
+    size: job.size,
+    partsConfirmed: job.partsConfirmed,
+    partsPlanned: job.partsPlanned,
+    lastError: job.lastError,
+    updatedAt: job.updatedAt,
+    completedAt: job.completedAt,
+  };
+}
+
+/**
+ * Uploads recordings and files to S3 through the persistent queue: the recorded stream while recording
+ * (`s3.progressive`), the finalized file and a manifest after finalize, any file on request. Publishes
+ * per-recording progress with speed and ETA, and marks a recording uploaded only once every object is verified.
+ */
+export function createUploadService(deps: UploadServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const stamp = () => now().toISOString();
+  const target = deps.target.ok ? deps.target.target : null;
+  const notConfigured = deps.target.ok ? '' : deps.target.reason;
+  const meters = new Map<string, ReturnType<typeof createRateMeter>>();
+  const notes = new Map<string, UploadFailure | undefined>();
+  const lastPublished = new Map<string, number>();
+  const pipelines = new Map<string, Promise<UploadProgress>>();
+  const streamJobs = new Map<string, string>();
+  const fileListeners = new Map<string, (job: UploadJobSummary) => void>();
+  const summaryOf = (jobId: string) => summarizeJob(listUploadJobs(deps.db, { jobId })[0]!);
+
+  const queue = target
+    ? createUploadQueue({
+        db: deps.db,
+        target,
+        now: deps.now,
+        maxAttempts: deps.maxAttempts,
+        onJobChange: (job, note) => {
+          if (!job.recordingId) return fileListeners.get(job.id)?.(summaryOf(job.id));
+          notes.set(job.recordingId, note);
+          publish(job.recordingId, job.state !== 'uploading');
+        },
+      })
+    : null;
+
+  const require = () => {
+    if (!target || !queue) throw new IpcError({ code: 'UNAVAILABLE', message: notConfigured });
+    return { target, queue };
+  };
+
+  function progress(recordingId: string): UploadProgress {
+    const base = { recordingId, bytesSent: 0, bytesTotal: 0, bytesPerSecond: null, etaSeconds: null };
+    if (!target) return { ...base, state: 'not-configured', message: notConfigured };
+    const recording = getRecordingDetail(deps.db, recordingId);
+    const jobs = listUploadJobs(deps.db, { recordingId }).filter((job) => job.state !== 'cancelled');
+    const sizeOf = (job: UploadJob) => job.size ?? segmentExtent(deps.db, recordingId, job.segmentSeq ?? 0)?.bytes ?? 0;
+    const bytesSent = jobs.reduce((sum, job) => sum + job.bytesConfirmed, 0);
+    const bytesTotal = jobs.reduce((sum, job) => sum + Math.max(sizeOf(job), job.bytesConfirmed), 0);
+    const meter = meters.get(recordingId) ?? createRateMeter();
+    meters.set(recordingId, meter);
+    meter.sample(bytesSent);
+    const rate = meter.bytesPerSecond();
+    const main = jobs.find((job) => job.kind === 'final') ?? jobs.find((job) => job.kind === 'stream');
+    const failed = jobs.find((job) => job.state === 'failed');
+    const note = notes.get(recordingId);
+    const running = jobs.filter((job) => queue!.isRunning(job.id));
+    const growing = running.some((job) => job.kind === 'stream' && job.size === null);
+    const state: UploadProgress['state'] =
+      recording?.state === 'uploaded'
+        ? 'uploaded'
+        : failed
+          ? 'failed'
+          : running.length && note
+            ? note.kind === 'offline'
+              ? 'offline'
+              : 'retrying'
+            : growing
+              ? 'streaming'
+              : running.length
+                ? 'uploading'
+                : 'waiting';
+    const remaining = bytesTotal - bytesSent;
+    return {
+      ...base,
+      state,
+      bytesSent,
+      bytesTotal,
+      bytesPerSecond: rate,
+      etaSeconds: rate && !growing && state === 'uploading' ? Math.round(remaining / Math.max(rate, 1)) : null,
+      bucket: target.bucket,
+      key: main?.objectKey,
+      message: failed?.lastError ?? (state === 'offline' || state === 'retrying' ? note?.message : undefined),
+    };
+  }
+
+  function publish(recordingId: string, force = false): void {
+    const at = Date.now();
+    if (!force && at - (lastPublished.get(recordingId) ?? 0) < PUBLISH_INTERVAL_MS) return;
+    lastPublished.set(recordingId, at);
+    deps.emit(progress(recordingId));
+  }
+
+  /** Uploads the delivered objects and the manifest, then marks the recording uploaded. */
+  async function deliver(recordingId: string): Promise<UploadProgress> {
+    const { target, queue } = require();
+    const recording = getRecordingDetail(deps.db, recordingId);
+    if (!recording) throw new IpcError({ code: 'NOT_FOUND', message: `No recording ${recordingId}.` });
+    if (recording.state === 'uploaded') return progress(recordingId);
+    if (recording.state !== 'finalized') {
+      throw new IpcError({
+        code: 'CONFLICT',
+        message: `Recording ${recordingId} is ${recording.state}; it is uploaded once its video file is finished (irec merge ${recordingId}).`,
+      });
+    }
+    const { uploadFinalized, keepRecordedStream } = target.settings;
+    const streams = uploadFinalized
+      ? listUploadJobs(deps.db, { recordingId }).filter((job) => job.kind === 'stream' && job.state !== 'cancelled')
+      : recording.segments.map((segment) => ensureStreamJob(deps.db, target, recording, segment.seq, stamp())!);
+    const delivered = uploadFinalized ? ensureFinalJobs(deps.db, target, recording, stamp()) : streams;
+    publish(recordingId, true);
+    const streamRuns = Promise.allSettled(streams.map((job) => queue.run(job.id)));
+    await Promise.all(delivered.map((job) => queue.run(job.id)));
+    const manifest =
+      findRecordingJob(deps.db, recordingId, 'manifest') ??
+      (await ensureManifestJob(deps.db, target, {
+        recording,
+        delivered: delivered.map((job) => getUploadJob(deps.db, job.id)!),
+        appVersion: deps.appVersion,
+        now: stamp(),
+      }));
+    await queue.run(manifest.id);
+    markRecordingUploaded(deps.db, recordingId, stamp());
+    if (uploadFinalized && !keepRecordedStream) {
+      await streamRuns;
+      await deleteStreamObjects(recordingId);
+    }
+    const done = progress(recordingId);
+    deps.emit(done);
+    deps.logger.info('Recording uploaded', { recordingId, bucket: target.bucket, key: done.key });
+    deps.onUploaded?.(recordingId, done);
+    return done;
+  }
+
+  /** The finalized file is verified in the bucket: the recorded-stream copies are no longer needed there. */
+  async function deleteStreamObjects(recordingId: string): Promise<void> {
+    const { target } = require();
+    for (const job of listUploadJobs(deps.db, { recordingId }).filter(
+      (candidate) => candidate.kind === 'stream' && candidate.state === 'done',
+    )) {
+      await target.client
+        .send(new DeleteObjectCommand({ Bucket: target.bucket, Key: job.objectKey }))
+        .catch((error: unknown) =>
+          deps.logger.warn('Could not delete the recorded-stream copy', { key: job.objectKey, error: (error as Error).message }),
+        );
+    }
+  }
+
+  const runLogged = (jobId: string) =>
+    require()
+      .queue.run(jobId)
+      .catch((error: unknown) => deps.logger.warn('Upload stopped', { jobId, error: (error as Error).message }));
+
+  return {
+    configured: Boolean(target),
+    /** Why uploads are off, when they are. */
+    notConfiguredReason: notConfigured,
+    progress,
+
+    /** Recording: more of a segment is durable (or it ended); the stream upload follows it. */
+    streamGrew(recordingId: string, seq: number): void {
+      if (!target?.settings.progressive || !target.settings.autoUpload) return;
+      const key = `${recordingId}/${seq}`;
+      let jobId = streamJobs.get(key);
+      if (!jobId) {
+        const recording = getRecordingDetail(deps.db, recordingId);
+        const job = recording && ensureStreamJob(deps.db, target, recording, seq, stamp());
+        if (!job) return;
+        jobId = job.id;
+        streamJobs.set(key, jobId);
+      }
+      if (!queue!.isRunning(jobId) && getUploadJob(deps.db, jobId)?.state !== 'done') void runLogged(jobId);
+      queue!.sourceGrew();
+      publish(recordingId);
+    },
+
+    /** Uploads a finalized recording; asking again while it runs joins the same upload. */
+    uploadRecording(recordingId: string): Promise<UploadProgress> {
+      const running = pipelines.get(recordingId);
+      if (running) return running;
+      const pipeline = deliver(recordingId).finally(() => pipelines.delete(recordingId));
+      pipelines.set(recordingId, pipeline);
+      pipeline.catch(() => publish(recordingId, true));
+      return pipeline;
+    },
+
+    /** Any file through the same resumable queue; running it again resumes the same upload. */
+    async uploadFile(file: string, key?: string, onProgress?: (job: UploadJobSummary) => void): Promise<UploadJobSummary> {
+      const { target, queue } = require();
+      const source = path.resolve(file);
+      const stat = await fs.stat(source).catch(() => null);
+      if (!stat?.isFile()) throw new IpcError({ code: 'NOT_FOUND', message: `${source} is not a file.` });
+      const objectKey = key ?? `${target.settings.prefix}files/${stamp().slice(0, 10)}/${path.basename(source)}`;
+      let job = findFileJob(deps.db, source, target.bucket, objectKey);
+      if (job?.state === 'failed') updateUploadJob(deps.db, job.id, { state: 'queued', lastError: null }, stamp());
+      if (!job || (job.state === 'done' && job.size !== stat.size)) {
+        const id = randomUUID();
+        insertUploadJob(deps.db, {
+          id,
+          kind: 'file',
+          sourcePath: source,
+          bucket: target.bucket,
+          objectKey,
+          contentType: 'application/octet-stream',
+          partSize: partSizeFor(stat.size, target.settings.partSizeMb * 1024 * 1024),
+          size: stat.size,
+          createdAt: stamp(),
+        });
+        job = getUploadJob(deps.db, id)!;
+      }
+      if (onProgress) fileListeners.set(job.id, onProgress);
+      try {
+        await queue.run(job.id);
+      } finally {
+        fileListeners.delete(job.id);
+      }
+      return summaryOf(job.id);
+    },
+
+    /**
+     * Resumes every unfinished job (recorded streams only once their segment has ended) and uploads every
+     * finalized recording not yet uploaded. Resolves when all have finished or failed.
+     */
+    async resumePending(): Promise<{ recordings: UploadProgress[]; files: UploadJobSummary[]; failures: string[] }> {
+      require();
+      const failures: string[] = [];
+      const open = openUploadJobs(deps.db).filter(
+        (job) => job.kind === 'file' || (job.kind === 'stream' && segmentExtent(deps.db, job.recordingId!, job.segmentSeq!)?.ended),
+      );
+      const fileRuns = open.filter((job) => job.kind === 'file').map((job) => require().queue.run(job.id));
+      const streamRuns = open.filter((job) => job.kind === 'stream').map((job) => runLogged(job.id));
+      const finalized = deps.db.prepare(`SELECT id FROM recordings WHERE state = 'finalized' ORDER BY started_at`).all() as Array<{
+        id: string;
+      }>;
+      const recordings: UploadProgress[] = [];
+      for (const { id } of finalized) {
+        try {
+          recordings.push(await this.uploadRecording(id));
+        } catch (error) {
+          failures.push(`${id}: ${(error as Error).message}`);
+          recordings.push(progress(id));
+        }
+      }
+      const files = await Promise.allSettled(fileRuns);
+      await Promise.all(streamRuns);
+      for (const result of files) if (result.status === 'rejected') failures.push((result.reason as Error).message);
+      const fileIds = new Set(open.filter((job) => job.kind === 'file').map((job) => job.id));
+      return {
+        recordings,
+        files: listUploadJobs(deps.db)
+          .filter((job) => fileIds.has(job.id))
+          .map(summarizeJob),
+        failures,
+      };
+    },
+
+    /** A failed upload goes again, resuming the parts already confirmed. */
+    retry(recordingId: string): Promise<UploadProgress> {
+      for (const job of listUploadJobs(deps.db, { recordingId }).filter((candidate) => candidate.state === 'failed')) {
+        updateUploadJob(deps.db, job.id, { state: 'queued', lastError: null, attempts: 0 }, stamp());
+      }
+      return this.uploadRecording(recordingId);
+    },
+
+    async cancel(recordingId: string): Promise<UploadProgress> {
+      const { queue } = require();
+      for (const job of listUploadJobs(deps.db, { recordingId }).filter((candidate) => candidate.state !== 'done'))
+        await queue.cancel(job.id);
+      publish(recordingId, true);
+      return progress(recordingId);
+    },
+
+    jobs: (limit = 100): UploadJobSummary[] => listUploadJobs(deps.db, { limit }).map(summarizeJob),
+    close: async () => queue?.close(),
+  };
+}
+
+export type UploadService = ReturnType<typeof createUploadService>;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { startFaultProxy } from '../support/fault-proxy';
+import { localS3, objectDigest, s3Settings } from '../support/local-s3';
+import { randomFile } from '../support/random-file';
+import { tempDir } from '../support/temp-dir';
+import { createTestCore } from '../support/test-core';
+
+const MiB = 1024 * 1024;
+
+describe('upload queue against a real S3-protocol server', () => {
+  it(
+    'uploads 100 MiB through connection resets, byte-identical, sending at most 1.1× the file plus one part',
+    { timeout: 180_000 },
+    async () => {
+      const s3 = await localS3();
+      const proxy = await startFaultProxy({ target: s3.endpoint });
+      const dir = tempDir();
+      const { file, sha256 } = randomFile(dir, 100 * MiB);
+      const core = createTestCore(dir, {}, s3Settings(s3, proxy.url, { 's3.partSizeMb': 5 }));
+      proxy.resetEvery(24 * MiB);
+
+      const job = await core.uploads!.uploadFile(file, 'exports/payload.bin');
+
+      proxy.resetEvery(null);
+      const resets = proxy.requests().filter((request) => request.outcome === 'reset').length;
+      expect(resets).toBeGreaterThanOrEqual(3);
+      expect(job).toMatchObject({ state: 'done', size: 100 * MiB, bytesSent: 100 * MiB, partsConfirmed: 20 });
+      expect(await objectDigest(s3, 'exports/payload.bin')).toEqual({ sha256, size: 100 * MiB });
+      expect(proxy.bytesReceived()).toBeLessThanOrEqual(1.1 * 100 * MiB + 5 * MiB);
+    },
+  );
+});

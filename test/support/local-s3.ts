@@ -1,0 +1,49 @@
+import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { onTestFinished } from 'vitest';
+import { LOCAL_S3_KEY, startLocalS3, type LocalS3 } from '../../tools/lib/local-s3.mjs';
+import { tempDir } from './temp-dir';
+
+/** A real S3-protocol server (s3rver) on loopback for one test, removed when the test ends. */
+export async function localS3(): Promise<LocalS3> {
+  const s3 = await startLocalS3({ directory: tempDir('irec-s3-') });
+  onTestFinished(() => s3.close());
+  return s3;
+}
+
+/** A plain client straight to the server (not through any proxy), for asserting on what the bucket holds. */
+export function directClient(s3: LocalS3): S3Client {
+  return new S3Client({
+    region: 'us-east-1',
+    endpoint: s3.endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: LOCAL_S3_KEY, secretAccessKey: LOCAL_S3_KEY },
+  });
+}
+
+/** sha256 and size of an object as stored. */
+export async function objectDigest(s3: LocalS3, key: string): Promise<{ sha256: string; size: number }> {
+  const object = await directClient(s3).send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+  const bytes = await object.Body!.transformToByteArray();
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };
+}
+
+export async function objectExists(s3: LocalS3, key: string): Promise<boolean> {
+  return directClient(s3)
+    .send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key }))
+    .then(() => true)
+    .catch(() => false);
+}
+
+/** The config flags (`--set`) that point a core at a bucket through `endpoint` (e.g. a fault proxy). */
+export function s3Settings(s3: LocalS3, endpoint = s3.endpoint, extra: Record<string, unknown> = {}): string[] {
+  const settings: Record<string, unknown> = {
+    's3.bucket': s3.bucket,
+    's3.endpoint': endpoint,
+    's3.forcePathStyle': true,
+    's3.credentials.accessKeyId': LOCAL_S3_KEY,
+    's3.credentials.secretAccessKey': LOCAL_S3_KEY,
+    ...extra,
+  };
+  return Object.entries(settings).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+}

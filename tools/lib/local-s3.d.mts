@@ -1,0 +1,10 @@
+export const LOCAL_S3_BUCKET: string;
+export const LOCAL_S3_KEY: string;
+export interface LocalS3 {
+  endpoint: string;
+  bucket: string;
+  directory: string;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+export function startLocalS3(options: { directory: string; port?: number; bucket?: string }): Promise<LocalS3>;
