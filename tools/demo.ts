@@ -1,11 +1,13 @@
 // `npm run demo`: the whole product once, unattended — the bundled three-question practice interview is taken in
 // headless Chromium with a synthetic camera and microphone, through the real UI and the real main-process
-// services, then finalized; prints the final file, its duration and its sha256.
+// services, then finalized and uploaded to the local S3 `npm start` runs; prints the final file, its duration,
+// its sha256, and the bucket, key and verified size of the upload.
 // Data goes to a fresh folder (printed) unless IREC_DATA_DIR is set.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RecordingDetail } from '../src/shared/domain/recording';
+import type { UploadProgress } from '../src/shared/domain/upload';
 import { formatBytes, formatDuration } from '../src/shared/format';
 import { beginInterview } from '../test/support/candidate-flow';
 import { launchChromium } from '../test/support/chromium';
@@ -44,6 +46,14 @@ async function main(): Promise<void> {
       );
       console.log(`sha256:     ${output.sha256}`);
     }
+    console.log('\nUploading to the local S3…');
+    await page.getByText('Uploaded and verified').waitFor({ timeout: 120_000 });
+    const upload: UploadProgress = await page.evaluate((recordingId) => window.api.getUploadProgress({ recordingId }), detail.id);
+    console.log(`Bucket:     ${upload.bucket}`);
+    console.log(`Key:        ${upload.key}`);
+    console.log(
+      `Verified:   ${formatBytes(upload.keySize ?? 0)} (${upload.keySize} bytes; size and MD5 in the bucket match the local file)`,
+    );
     console.log(`\nMore: npm run -s irec -- recordings show ${detail.id} --data-dir ${env.IREC_DATA_DIR}`);
   } finally {
     await browser.close();

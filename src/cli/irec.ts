@@ -30,8 +30,6 @@ function parse(argv: string[]) {
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  // The SDK warns on every run that it will want Node 22 from 2027; that is ours to track, not the user's to read.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);

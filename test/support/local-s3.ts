@@ -21,11 +21,17 @@ export function directClient(s3: LocalS3): S3Client {
   });
 }
 
+export async function objectBytes(s3: LocalS3, key: string): Promise<Uint8Array> {
+  const object = await directClient(s3).send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+  return object.Body!.transformToByteArray();
+}
+
+export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /** sha256 and size of an object as stored. */
 export async function objectDigest(s3: LocalS3, key: string): Promise<{ sha256: string; size: number }> {
-  const object = await directClient(s3).send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
-  const bytes = await object.Body!.transformToByteArray();
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength };
+  const bytes = await objectBytes(s3, key);
+  return { sha256: sha256Of(bytes), size: bytes.byteLength };
 }
 
 export async function objectExists(s3: LocalS3, key: string): Promise<boolean> {

@@ -27,8 +27,8 @@ export function log(message) {
  * Runs the long-lived program (the app, the browser host) as a child, forwards termination signals to it and
  * exits with its code, so stopping this script never leaves the program running on its own.
  */
-export function runForeground(command, args) {
-  const child = spawn(command, args, { stdio: 'inherit', cwd: projectRoot });
+export function runForeground(command, args, env = process.env) {
+  const child = spawn(command, args, { stdio: 'inherit', cwd: projectRoot, env });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   child.on('error', (error) => fail(`Could not start ${command}: ${error.message}`, 'See the troubleshooting section of the README.'));

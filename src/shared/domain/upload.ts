@@ -29,6 +29,8 @@ export const uploadProgressSchema = z.object({
   bucket: z.string().optional(),
   /** The recording's main object, once known. */
   key: z.string().optional(),
+  /** Size of that object, once known. */
+  keySize: z.number().int().nonnegative().optional(),
   message: z.string().optional(),
 });
 export type UploadProgress = z.infer<typeof uploadProgressSchema>;

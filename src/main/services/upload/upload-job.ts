@@ -11,6 +11,8 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Command } from '@smithy/types';
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { digestOfFile } from '../../platform/sha256';
 import {
   confirmPart,
   failPartAttempt,
@@ -125,6 +127,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     );
     if (!created.UploadId) throw new UploadFatalError('S3 started a multipart upload without an upload id.');
     restartUploadJob(db, jobId, created.UploadId, stamp());
+    startOver();
   }
 
   /** Where the server keeps its own list of parts, it wins: lost parts go again, parts it has are not re-sent. */
@@ -154,6 +157,16 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     }
   }
 
+  // The whole file's MD5, fed as parts are planned in order: stores that answer with a plain MD5 ETag are then
+  // verified without reading a gigabyte again. After a restart it is computed from the file instead.
+  const running = { md5: createHash('md5'), upTo: listParts(db, jobId).length ? -1 : 0, digest: '' };
+  const startOver = () => Object.assign(running, { md5: createHash('md5'), upTo: 0, digest: '' });
+  const fileMd5 = async () => {
+    if (running.upTo !== job().size) return digestOfFile(job().sourcePath, 'md5');
+    running.digest ||= running.md5.digest('hex');
+    return running.digest;
+  };
+
   async function planParts(extent: SourceExtent): Promise<void> {
     const planned = listParts(db, jobId);
     const last = planned[planned.length - 1];
@@ -168,6 +181,10 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     if (extent.complete && extent.available === 0 && planned.length === 0) fresh.push({ partNumber: 1, offset: 0, size: 0 });
     for (const part of fresh) {
       const bytes = part.size ? await readRange(job().sourcePath, part.offset, part.size) : Buffer.alloc(0);
+      if (running.upTo === part.offset) {
+        running.md5.update(bytes);
+        running.upTo += bytes.length;
+      }
       insertPart(db, jobId, { ...part, md5: md5Base64(bytes) });
     }
   }
@@ -259,7 +276,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     const current = job();
     const partMd5s = listParts(db, jobId).map((part) => part.md5);
     const outcome = await call(() =>
-      verifyObject(target, { key: current.objectKey, size: current.size!, file: current.sourcePath, partMd5s }, signal).catch(
+      verifyObject(target, { key: current.objectKey, size: current.size!, file: current.sourcePath, partMd5s, fileMd5 }, signal).catch(
         (error: unknown) => {
           if (error instanceof ObjectMismatchError || (error as { name?: string }).name === 'NotFound') return error as Error;
           throw error;

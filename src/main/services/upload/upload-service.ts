@@ -138,6 +138,7 @@ export function createUploadService(deps: UploadServiceDeps) {
       etaSeconds: rate && !growing && state === 'uploading' ? Math.round(remaining / Math.max(rate, 1)) : null,
       bucket: target.bucket,
       key: main?.objectKey,
+      keySize: main?.size ?? undefined,
       message: failed?.lastError ?? (state === 'offline' || state === 'retrying' ? note?.message : undefined),
     };
   }

@@ -1,5 +1,6 @@
 import { formatBytes, formatDuration } from '../../../shared/format';
 import { FinalizeStatus } from '../library/FinalizeStatus';
+import { UploadStatus } from '../library/UploadStatus';
 import type { InterviewResult } from './use-recorded-interview';
 
 export function FinishScreen({ result, onClose }: { result: InterviewResult; onClose(): void }) {
@@ -16,10 +17,15 @@ export function FinishScreen({ result, onClose }: { result: InterviewResult; onC
           ? `Saved on this computer: ${formatDuration(result.durationMs)} of video, ${formatBytes(result.bytes)}, every second of it written to disk.`
           : 'Nothing was recorded.'}
       </p>
-      {result.recordingId && result.chunks > 0 && <FinalizeStatus recordingId={result.recordingId} />}
+      {result.recordingId && result.chunks > 0 && (
+        <>
+          <FinalizeStatus recordingId={result.recordingId} />
+          <UploadStatus recordingId={result.recordingId} />
+        </>
+      )}
       <p className="muted">
-        It is safe to close this window at any time: what is recorded is already on disk, and unfinished work resumes the next time the app
-        opens.
+        It is safe to close this window at any time: what is recorded is already on disk, and an unfinished video file or upload resumes the
+        next time the app opens.
       </p>
       {result.recordingId && <p className="muted">Recording reference: {result.recordingId}</p>}
       <div className="actions">

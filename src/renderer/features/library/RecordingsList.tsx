@@ -3,6 +3,7 @@ import type { FinalizeProgress } from '../../../shared/domain/recording';
 import { api } from '../../api';
 import { useAsync } from '../../hooks/use-async';
 import { formatBytes, formatDuration } from '../../../shared/format';
+import { UploadStatus } from './UploadStatus';
 
 export function RecordingsList() {
   const [recordings, reload] = useAsync(useCallback(() => api.listRecordings({ limit: 50 }), []));
@@ -52,6 +53,7 @@ export function RecordingsList() {
                   Finish video file
                 </button>
               )}
+              {(r.state === 'finalized' || r.state === 'uploaded') && <UploadStatus recordingId={r.id} compact />}
             </li>
           ))}
         </ul>

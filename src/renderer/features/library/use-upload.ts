@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { UploadProgress } from '../../../shared/domain/upload';
+import { api } from '../../api';
+
+export interface UploadView {
+  progress: UploadProgress | null;
+  actionError: string | null;
+  retry(): void;
+  cancel(): void;
+}
+
+/** A recording's upload, live: `uploadProgress` events while it runs, asked for once when the view opens. */
+export function useUpload(recordingId: string): UploadView {
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const refresh = useCallback(
+    () => api.getUploadProgress({ recordingId }).then(setProgress, (error: Error) => setActionError(error.message)),
+    [recordingId],
+  );
+  useEffect(() => {
+    void refresh();
+    const offProgress = api.on('uploadProgress', (p) => p.recordingId === recordingId && setProgress(p));
+    const offChanged = api.on('recordingsChanged', (e) => e.recordingId === recordingId && void refresh());
+    return () => {
+      offProgress();
+      offChanged();
+    };
+  }, [recordingId, refresh]);
+
+  const act = (action: () => Promise<UploadProgress>) => {
+    setActionError(null);
+    action().then(setProgress, (error: Error) => setActionError(error.message));
+  };
+  return {
+    progress,
+    actionError,
+    retry: () => act(() => api.startUpload({ recordingId })),
+    cancel: () => act(() => api.cancelUpload({ recordingId })),
+  };
+}

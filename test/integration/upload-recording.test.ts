@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
+import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
+import { listParts, listUploadJobs } from '../../src/main/services/catalog/queries/uploads';
+import type { UploadProgress } from '../../src/shared/domain/upload';
+import { startFaultProxy } from '../support/fault-proxy';
+import { localS3, objectBytes, objectDigest, objectExists, s3Settings, sha256Of } from '../support/local-s3';
+import { recordChunks } from '../support/recorded-chunks';
+import { recordSession } from '../support/recorded-session';
+import { tempDir } from '../support/temp-dir';
+import { createTestCore } from '../support/test-core';
+
+const MiB = 1024 * 1024;
+const db = (core: Core) => (core.catalog.ok ? core.catalog.catalog.db : expect.unreachable('no catalog'));
+
+function waitForUpload(core: Core, recordingId: string, state: UploadProgress['state']): Promise<UploadProgress> {
+  return new Promise((resolve) => {
+    const unsubscribe = core.events.subscribe((event, payload) => {
+      const progress = payload as UploadProgress;
+      if (event === 'uploadProgress' && progress.recordingId === recordingId && progress.state === state) {
+        unsubscribe();
+        resolve(progress);
+      }
+    });
+  });
+}
+
+describe('recordings in S3', () => {
+  it('uploads the recorded stream while recording, so that at stop only the tail remains', { timeout: 60_000 }, async () => {
+    const s3 = await localS3();
+    const core = createTestCore(tempDir(), {}, s3Settings(s3));
+    insertInterview(db(core), { id: 'int-progressive', title: 'Progressive', createdAt: new Date().toISOString() });
+    const { recordingId } = await core.recording!.start({ interviewId: 'int-progressive', mimeType: 'video/webm' });
+    const chunks = Array.from({ length: 13 }, () => randomBytes(MiB));
+    for (const [index, bytes] of chunks.entries())
+      await core.recording!.appendChunk({ recordingId, segment: 0, index, bytes, mediaEndMs: (index + 1) * 1000 });
+
+    // 13 MiB are durable: two whole 5 MiB parts may already go, the 3 MiB tail must wait for the stop.
+    const [stream] = listUploadJobs(db(core), { recordingId });
+    await expect
+      .poll(() => listParts(db(core), stream!.id).filter((part) => part.state === 'confirmed').length, { timeout: 10_000 })
+      .toBe(2);
+    expect(getRecordingDetail(db(core), recordingId)!.state).toBe('recording');
+
+    await core.recording!.stop({ recordingId, durationMs: 13_000 });
+    await expect.poll(() => listUploadJobs(db(core), { recordingId })[0]!.state, { timeout: 10_000 }).toBe('done');
+    const file = getRecordingDetail(db(core), recordingId)!.segments[0]!.filePath;
+    const job = listUploadJobs(db(core), { recordingId })[0]!;
+    expect(job).toMatchObject({ kind: 'stream', size: 13 * MiB, partsConfirmed: 3 });
+    expect(job.objectKey).toMatch(new RegExp(`^recordings/\\d{4}-\\d\\d-\\d\\d/int-progressive-${recordingId}\\.stream-0\\.webm$`));
+    expect(await objectDigest(s3, job.objectKey)).toEqual({ sha256: sha256Of(fs.readFileSync(file)), size: 13 * MiB });
+  });
+
+  it(
+    'after finalize uploads the video file and a manifest, verifies them, drops the stream copy, marks it uploaded',
+    { timeout: 90_000 },
+    async () => {
+      const s3 = await localS3();
+      const core = createTestCore(tempDir(), {}, s3Settings(s3));
+      const media = await recordChunks('vp8-webm', 4);
+      const recordingId = await recordSession(core, [media], {
+        markers: [
+          { kind: 'question.start', index: 0, mediaMs: 0 },
+          { kind: 'question.end', index: 0, mediaMs: 3000 },
+        ],
+      });
+      const uploaded = waitForUpload(core, recordingId, 'uploaded');
+      await core.finalizer.enqueue(recordingId);
+      const progress = await uploaded;
+
+      const detail = getRecordingDetail(db(core), recordingId)!;
+      expect(detail.state).toBe('uploaded');
+      const output = detail.outputs[0]!;
+      expect(progress).toMatchObject({ bucket: s3.bucket, key: expect.stringMatching(new RegExp(`${recordingId}\\.webm$`)) });
+      expect(await objectDigest(s3, progress.key!)).toEqual({ sha256: output.sha256, size: output.size });
+
+      const manifestKey = progress.key!.replace(/\.webm$/, '.json');
+      const manifest = JSON.parse(Buffer.from(await objectBytes(s3, manifestKey)).toString()) as { events: Array<{ kind: string }> };
+      expect(manifest).toMatchObject({
+        schema: 'interview-recorder/manifest@1',
+        recording: { id: recordingId, mediaDurationMs: output.durationMs },
+        objects: [{ role: 'recording', key: progress.key, size: output.size, sha256: output.sha256 }],
+        chapters: [{ startMs: 0, endMs: 3000 }],
+      });
+      expect(manifest.events.map((event) => event.kind)).toEqual(['question.start', 'question.end']);
+
+      const streamJob = listUploadJobs(db(core), { recordingId }).find((job) => job.kind === 'stream')!;
+      expect(streamJob.state).toBe('done');
+      expect(await objectExists(s3, streamJob.objectKey)).toBe(false);
+    },
+  );
+
+  it('fails fast, in words, on a bucket that does not exist, and keeps every local file', async () => {
+    const s3 = await localS3();
+    const dir = tempDir();
+    const file = `${dir}/exported.webm`;
+    fs.writeFileSync(file, randomBytes(1000));
+    const core = createTestCore(dir, {}, s3Settings(s3, s3.endpoint, { 's3.bucket': 'no-such-bucket' }));
+    await expect(core.uploads!.uploadFile(file)).rejects.toThrow(
+      /Bucket "no-such-bucket" does not exist at http:\/\/127\.0\.0\.1:\d+\. Check s3\.bucket/,
+    );
+    expect(core.uploads!.jobs()[0]).toMatchObject({ state: 'failed', lastError: expect.stringContaining('no-such-bucket') });
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('retries 500, 503, SlowDown and a 200 with an error inside, and fails fast on AccessDenied', { timeout: 60_000 }, async () => {
+    const s3 = await localS3();
+    const proxy = await startFaultProxy({ target: s3.endpoint });
+    const dir = tempDir();
+    const file = `${dir}/file.bin`;
+    const bytes = randomBytes(11 * MiB);
+    fs.writeFileSync(file, bytes);
+    const core = createTestCore(dir, {}, s3Settings(s3, proxy.url));
+    const isPart = (method: string, url: string) => method === 'PUT' && url.includes('partNumber=');
+    proxy.failNext(1, 500, 'InternalError', isPart);
+    proxy.failNext(1, 503, 'SlowDown', isPart);
+    const isComplete = (method: string, url: string) => method === 'POST' && url.includes('uploadId=');
+    proxy.failNext(1, 503, 'ServiceUnavailable', isComplete);
+    proxy.failNext(1, 200, 'InternalError', isComplete); // S3 may report a failed completion as 200 with <Error>
+    const job = await core.uploads!.uploadFile(file, 'retried.bin');
+    expect(job.state).toBe('done');
+    expect(proxy.requests().filter((r) => r.outcome === 'injected-error')).toHaveLength(4);
+    // Each failure was retried in place: one multipart upload, its completion asked three times.
+    expect(proxy.requests().filter((r) => r.method === 'POST' && r.url.includes('?uploads'))).toHaveLength(1);
+    expect(proxy.requests().filter((r) => isComplete(r.method, r.url))).toHaveLength(3);
+    expect(await objectDigest(s3, 'retried.bin')).toEqual({ sha256: sha256Of(bytes), size: bytes.length });
+
+    proxy.failNext(1, 403, 'AccessDenied');
+    await expect(core.uploads!.uploadFile(file, 'denied.bin')).rejects.toThrow(
+      /S3 denied access to bucket "interview-recordings" \(AccessDenied\)/,
+    );
+  });
+});
