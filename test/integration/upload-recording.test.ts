@@ -29,31 +29,44 @@ function waitForUpload(core: Core, recordingId: string, state: UploadProgress['s
 }
 
 describe('recordings in S3', () => {
-  it('uploads the recorded stream while recording, so that at stop only the tail remains', { timeout: 60_000 }, async () => {
-    const s3 = await localS3();
-    const core = createTestCore(tempDir(), {}, s3Settings(s3));
-    insertInterview(db(core), { id: 'int-progressive', title: 'Progressive', createdAt: new Date().toISOString() });
-    const { recordingId } = await core.recording!.start({ interviewId: 'int-progressive', mimeType: 'video/webm' });
-    const chunks = Array.from({ length: 13 }, () => randomBytes(MiB));
-    for (const [index, bytes] of chunks.entries())
-      await core.recording!.appendChunk({ recordingId, segment: 0, index, bytes, mediaEndMs: (index + 1) * 1000 });
+  it(
+    'uploads the recorded stream while recording, in finished 100 MiB pieces, so that at stop only the tail remains',
+    { timeout: 90_000 },
+    async () => {
+      const s3 = await localS3();
+      const core = createTestCore(tempDir(), {}, s3Settings(s3));
+      insertInterview(db(core), { id: 'int-progressive', title: 'Progressive', createdAt: new Date().toISOString() });
+      const { recordingId } = await core.recording!.start({ interviewId: 'int-progressive', mimeType: 'video/webm' });
+      const append = async (from: number, to: number) => {
+        for (let index = from; index < to; index++) {
+          await core.recording!.appendChunk({ recordingId, segment: 0, index, bytes: randomBytes(MiB), mediaEndMs: (index + 1) * 1000 });
+        }
+      };
+      const jobs = () => listUploadJobs(db(core), { recordingId }).sort((a, b) => a.piece - b.piece);
 
-    // 13 MiB are durable: two whole 5 MiB parts may already go, the 3 MiB tail must wait for the stop.
-    const [stream] = listUploadJobs(db(core), { recordingId });
-    await expect
-      .poll(() => listParts(db(core), stream!.id).filter((part) => part.state === 'confirmed').length, { timeout: 10_000 })
-      .toBe(2);
-    expect(getRecordingDetail(db(core), recordingId)!.state).toBe('recording');
+      // 13 MiB durable: two whole 5 MiB parts may already go; the 3 MiB tail waits for more or for the stop.
+      await append(0, 13);
+      await expect
+        .poll(() => listParts(db(core), jobs()[0]!.id).filter((part) => part.state === 'confirmed').length, { timeout: 10_000 })
+        .toBe(2);
 
-    await core.recording!.stop({ recordingId, durationMs: 13_000 });
-    await expect.poll(() => listUploadJobs(db(core), { recordingId })[0]!.state, { timeout: 10_000 }).toBe('done');
-    const file = getRecordingDetail(db(core), recordingId)!.segments[0]!.filePath;
-    const job = listUploadJobs(db(core), { recordingId })[0]!;
-    expect(job).toMatchObject({ kind: 'stream', size: 13 * MiB, partsConfirmed: 3 });
-    expect(job.objectKey).toMatch(new RegExp(`^recordings/\\d{4}-\\d\\d-\\d\\d/int-progressive-${recordingId}\\.stream-0\\.webm$`));
-    expect(await objectDigest(s3, job.objectKey)).toEqual({ sha256: sha256Of(fs.readFileSync(file)), size: 13 * MiB });
-  });
+      // Past 100 MiB the first piece is a finished object while the interview goes on.
+      await append(13, 103);
+      await expect.poll(() => jobs()[0]!.state, { timeout: 30_000 }).toBe('done');
+      expect(getRecordingDetail(db(core), recordingId)!.state).toBe('recording');
+      expect(jobs()).toHaveLength(2);
 
+      await core.recording!.stop({ recordingId, durationMs: 103_000 });
+      await expect.poll(() => jobs().map((job) => job.state), { timeout: 10_000 }).toEqual(['done', 'done']);
+      const [first, second] = jobs();
+      expect(first).toMatchObject({ kind: 'stream', size: 100 * MiB, partsConfirmed: 20 });
+      expect(second).toMatchObject({ kind: 'stream', size: 3 * MiB, partsConfirmed: 1, sourceOffset: 100 * MiB });
+      expect(first!.objectKey).toMatch(new RegExp(`^recordings/\\d{4}-\\d\\d-\\d\\d/int-progressive-${recordingId}\\.stream-0-0\\.webm$`));
+      const file = getRecordingDetail(db(core), recordingId)!.segments[0]!.filePath;
+      const uploaded = Buffer.concat([await objectBytes(s3, first!.objectKey), await objectBytes(s3, second!.objectKey)]);
+      expect(sha256Of(uploaded)).toBe(sha256Of(fs.readFileSync(file)));
+    },
+  );
   it(
     'after finalize uploads the video file and a manifest, verifies them, drops the stream copy, marks it uploaded',
     { timeout: 90_000 },

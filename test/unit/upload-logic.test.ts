@@ -49,7 +49,7 @@ describe('object keys', () => {
   });
 
   it('puts stream copies and the manifest beside the recording', () => {
-    expect(streamKey('recordings/2026-11-21/a-b.mp4', 1, 'webm')).toBe('recordings/2026-11-21/a-b.stream-1.webm');
+    expect(streamKey('recordings/2026-11-21/a-b.mp4', 1, 2, 'webm')).toBe('recordings/2026-11-21/a-b.stream-1-2.webm');
     expect(manifestKey('recordings/2026-11-21/a-b.mp4')).toBe('recordings/2026-11-21/a-b.json');
   });
 });

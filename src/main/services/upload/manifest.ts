@@ -14,6 +14,10 @@ export interface ManifestObject {
   sha256: string | null;
   container: string;
   durationMs: number | null;
+  /** Recorded-stream pieces: the segment, the piece and where in the segment file it starts. */
+  segment?: number;
+  piece?: number;
+  offset?: number;
 }
 
 /**

@@ -30,8 +30,9 @@ export function renderObjectKey(template: string, fields: KeyFields): string {
 
 const withoutExtension = (key: string) => key.replace(/\.[^./]*$/, '');
 
-/** The recorded stream of one segment, beside the finalized file: `….stream-0.webm`. */
-export const streamKey = (finalKey: string, segmentSeq: number, ext: string) => `${withoutExtension(finalKey)}.stream-${segmentSeq}.${ext}`;
+/** One piece of a segment's recorded stream, beside the finalized file: `….stream-0-3.webm` (segment 0, piece 3). */
+export const streamKey = (finalKey: string, segmentSeq: number, piece: number, ext: string) =>
+  `${withoutExtension(finalKey)}.stream-${segmentSeq}-${piece}.${ext}`;
 
 /** The recording's manifest, beside the finalized file: `….json`. */
 export const manifestKey = (finalKey: string) => `${withoutExtension(finalKey)}.json`;

@@ -32,3 +32,36 @@ export function multipartEtag(partMd5s: readonly string[]): string {
   for (const md5 of partMd5s) hash.update(Buffer.from(md5, 'base64'));
   return `${hash.digest('hex')}-${partMd5s.length}`;
 }
+
+/**
+ * The MD5 of a whole object from its parts as they are read for sending, which is mostly in order: parts that
+ * arrive early wait (at most `maxWaiting`); past that it gives up and the caller reads the file instead.
+ */
+export function createOrderedMd5(maxWaiting: number) {
+  const hash = createHash('md5');
+  const waiting = new Map<number, Buffer>();
+  let upTo = 0;
+  let broken = false;
+  let digest = '';
+  return {
+    add(offset: number, bytes: Buffer): void {
+      if (broken || bytes.length === 0 || offset < upTo) return;
+      waiting.set(offset, bytes);
+      for (let next = waiting.get(upTo); next; next = waiting.get(upTo)) {
+        waiting.delete(upTo);
+        hash.update(next);
+        upTo += next.length;
+      }
+      if (waiting.size > maxWaiting) {
+        broken = true;
+        waiting.clear();
+      }
+    },
+    /** The hex digest when exactly `size` bytes were added in order, else null. */
+    digestOf(size: number): string | null {
+      if (broken || upTo !== size) return null;
+      digest ||= hash.digest('hex');
+      return digest;
+    },
+  };
+}

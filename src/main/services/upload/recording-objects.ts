@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordingDetail } from '../../../shared/domain/recording';
 import { durablyReplaceFile } from '../../platform/durable-fs';
-import { sha256OfFile } from '../../platform/sha256';
+import { digestOfFile } from '../../platform/sha256';
 import { findRecordingJob, getUploadJob, insertUploadJob, type UploadJob, type UploadKind } from '../catalog/queries/uploads';
 import { buildManifest, type ManifestObject } from './manifest';
 import { manifestKey, renderObjectKey, streamKey } from './object-keys';
@@ -32,6 +32,18 @@ export function recordingKey(
   return seq === 0 ? key : key.replace(/(\.[^./]*)?$/, (ext) => `-${seq}${ext}`);
 }
 
+/**
+ * A recorded stream goes up in pieces of 20 parts (100 MiB, about five minutes at the default bitrate), each an
+ * object of its own once full: a computer that never comes back still leaves all but the last minutes as finished
+ * objects (an unfinished multipart upload is invisible and eventually reaped), and at stop only the last piece
+ * is left to complete. Concatenated in order, the pieces are the segment file.
+ */
+export const STREAM_PIECE_BYTES = 20 * MIN_PART_SIZE;
+
+/** How much of a segment's durable bytes a piece holds so far. */
+export const pieceBytes = (durableBytes: number, piece: number) =>
+  Math.min(Math.max(durableBytes - piece * STREAM_PIECE_BYTES, 0), STREAM_PIECE_BYTES);
+
 /** Finds or creates the job for one object of a recording, so that asking twice never uploads twice. */
 function ensureJob(
   db: Database,
@@ -40,13 +52,15 @@ function ensureJob(
     recordingId: string;
     kind: UploadKind;
     segmentSeq?: number;
+    piece?: number;
     sourcePath: string;
     objectKey: string;
     size: number | null;
     now: string;
   },
 ): UploadJob {
-  const existing = findRecordingJob(db, input.recordingId, input.kind, input.segmentSeq ?? null);
+  const piece = input.piece ?? 0;
+  const existing = findRecordingJob(db, input.recordingId, input.kind, input.segmentSeq ?? null, piece);
   if (existing && existing.objectKey === input.objectKey) return existing;
   const id = randomUUID();
   const ext = extensionOf(input.objectKey);
@@ -55,7 +69,9 @@ function ensureJob(
     recordingId: input.recordingId,
     kind: input.kind,
     segmentSeq: input.segmentSeq ?? null,
+    piece,
     sourcePath: input.sourcePath,
+    sourceOffset: input.kind === 'stream' ? piece * STREAM_PIECE_BYTES : 0,
     bucket: target.bucket,
     objectKey: input.objectKey,
     contentType: contentTypeOf(ext),
@@ -67,20 +83,32 @@ function ensureJob(
   return getUploadJob(db, id)!;
 }
 
-/** The job that uploads one recorded segment as it grows (or at once, when it has ended). */
-export function ensureStreamJob(db: Database, target: S3Target, recording: RecordingDetail, seq: number, now: string): UploadJob | null {
+/** The jobs that upload a recorded segment, piece by piece, as far as `durableBytes` reach (at least one). */
+export function ensureStreamJobs(
+  db: Database,
+  target: S3Target,
+  recording: RecordingDetail,
+  seq: number,
+  durableBytes: number,
+  now: string,
+): UploadJob[] {
   const segment = recording.segments.find((candidate) => candidate.seq === seq);
-  if (!segment) return null;
-  const finalKey = recordingKey(target, recording, extensionOf(segment.filePath));
-  return ensureJob(db, target, {
-    recordingId: recording.id,
-    kind: 'stream',
-    segmentSeq: seq,
-    sourcePath: segment.filePath,
-    objectKey: streamKey(finalKey, seq, extensionOf(segment.filePath)),
-    size: null,
-    now,
-  });
+  if (!segment) return [];
+  const ext = extensionOf(segment.filePath);
+  const finalKey = recordingKey(target, recording, ext);
+  const pieces = Math.max(1, Math.ceil(durableBytes / STREAM_PIECE_BYTES));
+  return Array.from({ length: pieces }, (_, piece) =>
+    ensureJob(db, target, {
+      recordingId: recording.id,
+      kind: 'stream',
+      segmentSeq: seq,
+      piece,
+      sourcePath: segment.filePath,
+      objectKey: streamKey(finalKey, seq, piece, ext),
+      size: null,
+      now,
+    }),
+  );
 }
 
 /** Jobs for the finalized output files. */
@@ -108,13 +136,15 @@ export async function ensureManifestJob(
   const objects: ManifestObject[] = await Promise.all(
     input.delivered.map(async (job) => {
       const output = job.kind === 'final' ? recording.outputs.find((candidate) => candidate.filePath === job.sourcePath) : undefined;
+      const whole = job.kind !== 'stream';
       return {
-        role: job.kind === 'final' ? 'recording' : 'recorded-stream',
+        role: whole ? 'recording' : 'recorded-stream',
         key: job.objectKey,
         size: job.size ?? 0,
-        sha256: output?.sha256 ?? (await sha256OfFile(job.sourcePath)),
+        sha256: output?.sha256 ?? (await digestOfFile(job.sourcePath, 'sha256', { offset: job.sourceOffset, size: job.size ?? 0 })),
         container: extensionOf(job.sourcePath),
         durationMs: output?.durationMs ?? null,
+        ...(whole ? {} : { segment: job.segmentSeq!, piece: job.piece, offset: job.sourceOffset }),
       } satisfies ManifestObject;
     }),
   );

@@ -11,7 +11,6 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Command } from '@smithy/types';
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { digestOfFile } from '../../platform/sha256';
 import {
   confirmPart,
@@ -20,13 +19,14 @@ import {
   insertPart,
   listParts,
   restartUploadJob,
+  setPartMd5,
   unconfirmPart,
   updateUploadJob,
   type UploadJob,
   type UploadPart,
 } from '../catalog/queries/uploads';
 import { backoffDelayMs } from './backoff';
-import { etagMatchesMd5, md5Base64, readRange } from './part-bytes';
+import { createOrderedMd5, etagMatchesMd5, md5Base64, readRange } from './part-bytes';
 import { nextParts } from './part-plan';
 import { classifyS3Error, type UploadFailure } from './s3-errors';
 import type { S3Target } from './s3-target';
@@ -127,7 +127,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     );
     if (!created.UploadId) throw new UploadFatalError('S3 started a multipart upload without an upload id.');
     restartUploadJob(db, jobId, created.UploadId, stamp());
-    startOver();
+    objectMd5 = createOrderedMd5(2 * target.settings.concurrency);
   }
 
   /** Where the server keeps its own list of parts, it wins: lost parts go again, parts it has are not re-sent. */
@@ -151,23 +151,21 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     }
     for (const part of listParts(db, jobId)) {
       const held = server.get(part.partNumber);
-      const intact = held?.Size === part.size && held.ETag !== undefined && etagMatchesMd5(held.ETag, part.md5);
+      const intact = held?.Size === part.size && held.ETag !== undefined && part.md5 !== null && etagMatchesMd5(held.ETag, part.md5);
       if (part.state === 'confirmed' && !held) unconfirmPart(db, jobId, part.partNumber);
       else if (part.state === 'pending' && intact) confirmPart(db, jobId, part.partNumber, held.ETag!, stamp());
     }
   }
 
-  // The whole file's MD5, fed as parts are planned in order: stores that answer with a plain MD5 ETag are then
-  // verified without reading a gigabyte again. After a restart it is computed from the file instead.
-  const running = { md5: createHash('md5'), upTo: listParts(db, jobId).length ? -1 : 0, digest: '' };
-  const startOver = () => Object.assign(running, { md5: createHash('md5'), upTo: 0, digest: '' });
+  // The object's MD5, fed as parts are read for sending: stores that answer with a plain MD5 ETag are then
+  // verified without reading a gigabyte again. After a restart it is read from the file instead.
+  let objectMd5 = createOrderedMd5(2 * target.settings.concurrency);
   const fileMd5 = async () => {
-    if (running.upTo !== job().size) return digestOfFile(job().sourcePath, 'md5');
-    running.digest ||= running.md5.digest('hex');
-    return running.digest;
+    const { size, sourcePath, sourceOffset } = job();
+    return objectMd5.digestOf(size!) ?? digestOfFile(sourcePath, 'md5', { offset: sourceOffset, size: size! });
   };
 
-  async function planParts(extent: SourceExtent): Promise<void> {
+  function planParts(extent: SourceExtent): void {
     const planned = listParts(db, jobId);
     const last = planned[planned.length - 1];
     const plannedEnd = last ? last.offset + last.size : 0;
@@ -179,14 +177,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
       complete: extent.complete,
     });
     if (extent.complete && extent.available === 0 && planned.length === 0) fresh.push({ partNumber: 1, offset: 0, size: 0 });
-    for (const part of fresh) {
-      const bytes = part.size ? await readRange(job().sourcePath, part.offset, part.size) : Buffer.alloc(0);
-      if (running.upTo === part.offset) {
-        running.md5.update(bytes);
-        running.upTo += bytes.length;
-      }
-      insertPart(db, jobId, { ...part, md5: md5Base64(bytes) });
-    }
+    for (const part of fresh) insertPart(db, jobId, part);
   }
 
   async function sendPart(part: UploadPart): Promise<void> {
@@ -194,9 +185,11 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     if (wait > 0) await sleep(wait, signal);
     const release = await deps.slots.acquire();
     try {
-      const bytes = await readRange(job().sourcePath, part.offset, part.size);
-      if (md5Base64(bytes) !== part.md5)
-        throw new UploadGoneError(`${job().sourcePath} changed after part ${part.partNumber} was planned.`);
+      const bytes = part.size ? await readRange(job().sourcePath, job().sourceOffset + part.offset, part.size) : Buffer.alloc(0);
+      const md5 = md5Base64(bytes);
+      if (part.md5 === null) setPartMd5(db, jobId, part.partNumber, md5);
+      else if (md5 !== part.md5) throw new UploadGoneError(`${job().sourcePath} changed after part ${part.partNumber} was first sent.`);
+      objectMd5.add(part.offset, bytes);
       const { uploadId, objectKey } = job();
       const answer = await send(
         new UploadPartCommand({
@@ -205,7 +198,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
           UploadId: uploadId!,
           PartNumber: part.partNumber,
           Body: bytes,
-          ContentMD5: part.md5,
+          ContentMD5: md5,
         }),
       );
       if (!answer.ETag) throw new Error(`S3 accepted part ${part.partNumber} without an ETag.`);
@@ -237,7 +230,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
       const extent = await deps.extent(job());
       const confirmedEnd = Math.max(0, ...listParts(db, jobId).map((part) => part.offset + part.size));
       if (confirmedEnd > extent.available) throw new UploadGoneError(`${job().sourcePath} is shorter than the parts already sent.`);
-      await planParts(extent);
+      planParts(extent);
       const pending = listParts(db, jobId).filter((part) => part.state === 'pending');
       if (pending.length === 0) {
         if (extent.complete) {
@@ -274,7 +267,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
   /** True when the bucket holds exactly the local file; false when it holds nothing or something else. */
   async function verify(): Promise<boolean> {
     const current = job();
-    const partMd5s = listParts(db, jobId).map((part) => part.md5);
+    const partMd5s = listParts(db, jobId).map((part) => part.md5!);
     const outcome = await call(() =>
       verifyObject(target, { key: current.objectKey, size: current.size!, file: current.sourcePath, partMd5s, fileMd5 }, signal).catch(
         (error: unknown) => {

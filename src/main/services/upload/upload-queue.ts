@@ -4,6 +4,7 @@ import { segmentExtent } from '../catalog/queries/chunks';
 import { getUploadJob, updateUploadJob, type UploadJob } from '../catalog/queries/uploads';
 import type { UploadFailure } from './s3-errors';
 import type { S3Target } from './s3-target';
+import { pieceBytes, STREAM_PIECE_BYTES } from './recording-objects';
 import { createSemaphore } from './semaphore';
 import { runUploadJob, UploadFatalError, type SourceExtent } from './upload-job';
 
@@ -15,11 +16,14 @@ export interface UploadQueueDeps {
   maxAttempts?: number;
 }
 
-/** How far a growing recorded stream may be uploaded: only what the catalog says is durable. */
+/** How far a piece of a growing recorded stream may be uploaded: only what the catalog says is durable. */
 function streamExtent(db: Database, job: UploadJob): SourceExtent {
   const extent = segmentExtent(db, job.recordingId!, job.segmentSeq!);
   if (!extent) throw new UploadFatalError(`Segment ${job.segmentSeq} of recording ${job.recordingId} is no longer in the catalog.`);
-  return { available: extent.bytes, complete: extent.ended };
+  return {
+    available: pieceBytes(extent.bytes, job.piece),
+    complete: extent.ended || extent.bytes >= job.sourceOffset + STREAM_PIECE_BYTES,
+  };
 }
 
 async function fileExtent(job: UploadJob): Promise<SourceExtent> {

@@ -21,7 +21,7 @@ import {
 } from '../catalog/queries/uploads';
 import type { Logger } from '../logging/logger';
 import { partSizeFor } from './part-plan';
-import { ensureFinalJobs, ensureManifestJob, ensureStreamJob } from './recording-objects';
+import { ensureFinalJobs, ensureManifestJob, ensureStreamJobs, pieceBytes, STREAM_PIECE_BYTES } from './recording-objects';
 import type { UploadFailure } from './s3-errors';
 import type { S3TargetState } from './s3-target';
 import { createRateMeter } from './upload-rate';
@@ -74,7 +74,8 @@ export function createUploadService(deps: UploadServiceDeps) {
   const notes = new Map<string, UploadFailure | undefined>();
   const lastPublished = new Map<string, number>();
   const pipelines = new Map<string, Promise<UploadProgress>>();
-  const streamJobs = new Map<string, string>();
+  /** Pieces of each recording segment's stream already handed to the queue. */
+  const streamPieces = new Map<string, number>();
   const fileListeners = new Map<string, (job: UploadJobSummary) => void>();
   const summaryOf = (jobId: string) => summarizeJob(listUploadJobs(deps.db, { jobId })[0]!);
 
@@ -102,7 +103,8 @@ export function createUploadService(deps: UploadServiceDeps) {
     if (!target) return { ...base, state: 'not-configured', message: notConfigured };
     const recording = getRecordingDetail(deps.db, recordingId);
     const jobs = listUploadJobs(deps.db, { recordingId }).filter((job) => job.state !== 'cancelled');
-    const sizeOf = (job: UploadJob) => job.size ?? segmentExtent(deps.db, recordingId, job.segmentSeq ?? 0)?.bytes ?? 0;
+    const sizeOf = (job: UploadJob) =>
+      job.size ?? pieceBytes(segmentExtent(deps.db, recordingId, job.segmentSeq ?? 0)?.bytes ?? 0, job.piece);
     const bytesSent = jobs.reduce((sum, job) => sum + job.bytesConfirmed, 0);
     const bytesTotal = jobs.reduce((sum, job) => sum + Math.max(sizeOf(job), job.bytesConfirmed), 0);
     const meter = meters.get(recordingId) ?? createRateMeter();
@@ -165,7 +167,7 @@ export function createUploadService(deps: UploadServiceDeps) {
     const { uploadFinalized, keepRecordedStream } = target.settings;
     const streams = uploadFinalized
       ? listUploadJobs(deps.db, { recordingId }).filter((job) => job.kind === 'stream' && job.state !== 'cancelled')
-      : recording.segments.map((segment) => ensureStreamJob(deps.db, target, recording, segment.seq, stamp())!);
+      : recording.segments.flatMap((segment) => ensureStreamJobs(deps.db, target, recording, segment.seq, segment.bytes, stamp()));
     const delivered = uploadFinalized ? ensureFinalJobs(deps.db, target, recording, stamp()) : streams;
     publish(recordingId, true);
     const streamRuns = Promise.allSettled(streams.map((job) => queue.run(job.id)));
@@ -216,19 +218,20 @@ export function createUploadService(deps: UploadServiceDeps) {
     notConfiguredReason: notConfigured,
     progress,
 
-    /** Recording: more of a segment is durable (or it ended); the stream upload follows it. */
+    /** Recording: more of a segment is durable (or it ended); its stream upload follows, piece by piece. */
     streamGrew(recordingId: string, seq: number): void {
       if (!target?.settings.progressive || !target.settings.autoUpload) return;
+      const durable = segmentExtent(deps.db, recordingId, seq)?.bytes ?? 0;
       const key = `${recordingId}/${seq}`;
-      let jobId = streamJobs.get(key);
-      if (!jobId) {
+      const pieces = Math.max(1, Math.ceil(durable / STREAM_PIECE_BYTES));
+      if ((streamPieces.get(key) ?? 0) < pieces) {
         const recording = getRecordingDetail(deps.db, recordingId);
-        const job = recording && ensureStreamJob(deps.db, target, recording, seq, stamp());
-        if (!job) return;
-        jobId = job.id;
-        streamJobs.set(key, jobId);
+        if (!recording) return;
+        for (const job of ensureStreamJobs(deps.db, target, recording, seq, durable, stamp())) {
+          if (job.state !== 'done' && !queue!.isRunning(job.id)) void runLogged(job.id);
+        }
+        streamPieces.set(key, pieces);
       }
-      if (!queue!.isRunning(jobId) && getUploadJob(deps.db, jobId)?.state !== 'done') void runLogged(jobId);
       queue!.sourceGrew();
       publish(recordingId);
     },

@@ -14,9 +14,13 @@ export const uploads: Migration = {
         id              TEXT PRIMARY KEY,
         recording_id    TEXT REFERENCES recordings (id) ON DELETE CASCADE,
         kind            TEXT NOT NULL CHECK (kind IN ('stream', 'final', 'manifest', 'file')),
-        -- stream jobs: the segment whose file grows into this object while recording
+        -- stream jobs: the segment whose file grows into this object while recording; final jobs: the output
         segment_seq     INTEGER,
+        -- stream jobs: which piece of the segment (a recorded stream goes up in pieces of a fixed size)
+        piece           INTEGER NOT NULL DEFAULT 0 CHECK (piece >= 0),
         source_path     TEXT NOT NULL,
+        -- the object is the source's bytes from here on (a piece of a recorded stream)
+        source_offset   INTEGER NOT NULL DEFAULT 0 CHECK (source_offset >= 0),
         bucket          TEXT NOT NULL,
         object_key      TEXT NOT NULL,
         content_type    TEXT NOT NULL,
@@ -40,8 +44,8 @@ export const uploads: Migration = {
         part_number     INTEGER NOT NULL CHECK (part_number BETWEEN 1 AND 10000),
         byte_offset     INTEGER NOT NULL CHECK (byte_offset >= 0),
         size            INTEGER NOT NULL CHECK (size >= 0),
-        -- base64 MD5 sent as Content-MD5, which S3 checks before it stores the part
-        md5             TEXT NOT NULL,
+        -- base64 MD5 sent as Content-MD5, which S3 checks before it stores the part (set when first sent)
+        md5             TEXT,
         etag            TEXT,
         state           TEXT NOT NULL CHECK (state IN ('pending', 'confirmed')),
         attempts        INTEGER NOT NULL DEFAULT 0,

@@ -9,7 +9,11 @@ export interface UploadJob {
   recordingId: string | null;
   kind: UploadKind;
   segmentSeq: number | null;
+  /** Stream jobs: which piece of the segment. */
+  piece: number;
   sourcePath: string;
+  /** The object holds the source's bytes from this offset on. */
+  sourceOffset: number;
   bucket: string;
   objectKey: string;
   contentType: string;
@@ -30,7 +34,8 @@ export interface UploadPart {
   partNumber: number;
   offset: number;
   size: number;
-  md5: string;
+  /** Known once the part was first read for sending. */
+  md5: string | null;
   etag: string | null;
   state: 'pending' | 'confirmed';
   attempts: number;
@@ -38,22 +43,23 @@ export interface UploadPart {
   lastError: string | null;
 }
 
-const JOB_COLUMNS = `id, recording_id AS recordingId, kind, segment_seq AS segmentSeq, source_path AS sourcePath, bucket,
+const JOB_COLUMNS = `id, recording_id AS recordingId, kind, segment_seq AS segmentSeq, piece, source_path AS sourcePath,
+  source_offset AS sourceOffset, bucket,
   object_key AS objectKey, content_type AS contentType, part_size AS partSize, size, upload_id AS uploadId, state,
   attempts, last_error AS lastError, etag, created_at AS createdAt, updated_at AS updatedAt, completed_at AS completedAt`;
 const PART_COLUMNS = `part_number AS partNumber, byte_offset AS offset, size, md5, etag, state, attempts,
   next_attempt_at AS nextAttemptAt, last_error AS lastError`;
 
 export type NewUploadJob = Pick<UploadJob, 'id' | 'kind' | 'sourcePath' | 'bucket' | 'objectKey' | 'contentType' | 'partSize'> &
-  Partial<Pick<UploadJob, 'recordingId' | 'segmentSeq' | 'size'>> & { createdAt: string };
+  Partial<Pick<UploadJob, 'recordingId' | 'segmentSeq' | 'piece' | 'sourceOffset' | 'size'>> & { createdAt: string };
 
 export function insertUploadJob(db: Database, job: NewUploadJob): void {
   db.prepare(
-    `INSERT INTO upload_jobs (id, recording_id, kind, segment_seq, source_path, bucket, object_key, content_type, part_size, size,
-                              state, created_at, updated_at)
-     VALUES (@id, @recordingId, @kind, @segmentSeq, @sourcePath, @bucket, @objectKey, @contentType, @partSize, @size,
-             'queued', @createdAt, @createdAt)`,
-  ).run({ recordingId: null, segmentSeq: null, size: null, ...job });
+    `INSERT INTO upload_jobs (id, recording_id, kind, segment_seq, piece, source_path, source_offset, bucket, object_key, content_type,
+                              part_size, size, state, created_at, updated_at)
+     VALUES (@id, @recordingId, @kind, @segmentSeq, @piece, @sourcePath, @sourceOffset, @bucket, @objectKey, @contentType,
+             @partSize, @size, 'queued', @createdAt, @createdAt)`,
+  ).run({ recordingId: null, segmentSeq: null, piece: 0, sourceOffset: 0, size: null, ...job });
 }
 
 export function getUploadJob(db: Database, id: string): UploadJob | undefined {
@@ -94,14 +100,15 @@ export function findRecordingJob(
   recordingId: string,
   kind: UploadKind,
   segmentSeq: number | null = null,
+  piece = 0,
 ): UploadJob | undefined {
   return db
     .prepare(
       `SELECT ${JOB_COLUMNS} FROM upload_jobs
-        WHERE recording_id = ? AND kind = ? AND segment_seq IS ? AND state != 'cancelled'
+        WHERE recording_id = ? AND kind = ? AND segment_seq IS ? AND piece = ? AND state != 'cancelled'
         ORDER BY created_at DESC, rowid DESC LIMIT 1`,
     )
-    .get(recordingId, kind, segmentSeq) as UploadJob | undefined;
+    .get(recordingId, kind, segmentSeq, piece) as UploadJob | undefined;
 }
 
 export function findFileJob(db: Database, sourcePath: string, bucket: string, objectKey: string): UploadJob | undefined {
@@ -146,11 +153,14 @@ export function listParts(db: Database, jobId: string): UploadPart[] {
   return db.prepare(`SELECT ${PART_COLUMNS} FROM upload_parts WHERE job_id = ? ORDER BY part_number`).all(jobId) as UploadPart[];
 }
 
-export function insertPart(db: Database, jobId: string, part: Pick<UploadPart, 'partNumber' | 'offset' | 'size' | 'md5'>): void {
+export function insertPart(db: Database, jobId: string, part: Pick<UploadPart, 'partNumber' | 'offset' | 'size'>): void {
   db.prepare(
-    `INSERT INTO upload_parts (job_id, part_number, byte_offset, size, md5, state)
-     VALUES (@jobId, @partNumber, @offset, @size, @md5, 'pending')`,
+    `INSERT INTO upload_parts (job_id, part_number, byte_offset, size, state) VALUES (@jobId, @partNumber, @offset, @size, 'pending')`,
   ).run({ jobId, ...part });
+}
+
+export function setPartMd5(db: Database, jobId: string, partNumber: number, md5: string): void {
+  db.prepare('UPDATE upload_parts SET md5 = ? WHERE job_id = ? AND part_number = ?').run(md5, jobId, partNumber);
 }
 
 export function confirmPart(db: Database, jobId: string, partNumber: number, etag: string, at: string): void {
