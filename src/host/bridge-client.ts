@@ -7,6 +7,20 @@ import { HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } f
 // loopback server, which dispatches to the same handler table as Electron's IPC.
 const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_TOKEN_META}"]`)?.content ?? '';
 
+// One event stream for all subscribers: browsers allow six HTTP/1.1 connections per host, and a stream per
+// subscription would use them up and leave calls waiting.
+type Listener = (event: string, payload: unknown) => void;
+const listeners = new Set<Listener>();
+let source: EventSource | null = null;
+function openEventStream(): EventSource {
+  const stream = new EventSource(`${HOST_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+  stream.addEventListener('message', (message: MessageEvent<string>) => {
+    const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
+    for (const listener of listeners) listener(event, payload);
+  });
+  return stream;
+}
+
 const api = createApiClient({
   async invoke(channel, request) {
     const response = await fetch(`${HOST_IPC_PATH}/${channel}`, {
@@ -20,13 +34,15 @@ const api = createApiClient({
     return { ok: false, error: { code: 'UNAVAILABLE', message: `The browser host answered ${response.status}.` } };
   },
   subscribe(listener) {
-    const source = new EventSource(`${HOST_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
-    const onMessage = (message: MessageEvent<string>) => {
-      const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
-      listener(event, payload);
+    listeners.add(listener);
+    source ??= openEventStream();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        source?.close();
+        source = null;
+      }
     };
-    source.addEventListener('message', onMessage);
-    return () => source.close();
   },
 });
 

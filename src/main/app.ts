@@ -1,4 +1,4 @@
-import { app, dialog, powerSaveBlocker, session } from 'electron';
+import { app, dialog, Notification, powerSaveBlocker, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
 import { createCore, recoverInBackground, type Core } from './core';
@@ -26,6 +26,13 @@ export function startApp(): Core {
         const id = powerSaveBlocker.start('prevent-display-sleep');
         return () => powerSaveBlocker.stop(id);
       },
+    },
+    notify: (title, body) => Notification.isSupported() && new Notification({ title, body }).show(),
+    secretCipher: {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      encryptString: (text) => safeStorage.encryptString(text),
+      decryptString: (bytes) => safeStorage.decryptString(bytes),
+      getSelectedStorageBackend: process.platform === 'linux' ? () => safeStorage.getSelectedStorageBackend() : undefined,
     },
     sqliteNativeBinding: sqliteNativeBinding(),
     packagedFfmpegDir: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static') : undefined,

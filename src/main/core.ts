@@ -11,6 +11,7 @@ import { detectChromium, detectElectron } from './platform/runtimes';
 import { tryOpenCatalog, type CatalogState } from './services/catalog/catalog-state';
 import { buildDoctorReport } from './services/doctor/doctor';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
+import { createSecretStore, type SecretCipher } from './services/config/secret-store';
 import { createLogger, type Logger } from './services/logging/logger';
 import { loadActiveScript, type ActiveScript } from './services/interview/load-script';
 import { createFinalizeQueue, type FinalizeQueue } from './services/finalize/finalize-queue';
@@ -44,6 +45,8 @@ export interface CorePorts {
   keepAwake?: { start(): () => void };
   /** An OS notification (Electron's Notification); absent in the browser host and the CLI. */
   notify?: (title: string, body: string) => void;
+  /** Electron's safeStorage: secrets at rest go through the OS keychain (absent under plain Node). */
+  secretCipher?: SecretCipher;
 }
 
 export interface Core {
@@ -101,7 +104,10 @@ function secretValues(config: LoadedConfig['config']): string[] {
  * never throws for bad configuration or an unusable catalog: those become problems the UI and doctor show.
  */
 export function createCore(ports: CorePorts): Core {
+  const secrets = ports.secretCipher && createSecretStore(path.join(ports.paths.userDataDir, 'secrets.json'), ports.secretCipher);
+  const movedSecrets = secrets?.adoptFrom(ports.paths.userConfigFile) ?? [];
   const config = loadConfig({
+    secrets: secrets && { source: secrets.file, values: secrets.read() },
     policyFile: ports.paths.policyFile,
     userConfigFile: ports.paths.userConfigFile,
     env: ports.env,
@@ -116,6 +122,12 @@ export function createCore(ports: CorePorts): Core {
     echo: ports.echoLogs,
   });
   for (const problem of config.problems) logger.warn(formatConfigProblem(problem));
+  if (movedSecrets.length) logger.info('Secrets moved from the settings file into encrypted storage', { keys: movedSecrets });
+  if (secrets?.protection() === 'plain-text') {
+    logger.warn(
+      'No OS keyring found: stored secrets are only obfuscated (safeStorage basic_text). Install and unlock gnome-keyring or KWallet.',
+    );
+  }
 
   const dataDirState = ensureWritableDir(dataDir);
   const catalog = tryOpenCatalog(path.join(dataDir, CATALOG_FILE), { nativeBinding: ports.sqliteNativeBinding });
@@ -231,6 +243,14 @@ export function createCore(ports: CorePorts): Core {
         ffmpeg: locateFfmpegTool('ffmpeg', locate),
         ffprobe: locateFfmpegTool('ffprobe', locate),
         runtimes: { electron: detectElectron(), chromium: detectChromium() },
+        uploads: {
+          configured: Boolean(uploads?.configured),
+          bucket: settings.s3.bucket,
+          endpoint: settings.s3.endpoint,
+          region: settings.s3.region,
+          reason: uploads?.configured ? undefined : (uploads?.notConfiguredReason ?? 'The catalog is unavailable.'),
+          ...(uploads?.counts() ?? { open: 0, failed: 0 }),
+        },
       }),
     close: async () => {
       if (closed) return;

@@ -20,6 +20,8 @@ import {
   runMediaTool,
   type VideoProbe,
 } from '../support/media-analysis';
+import { LOCAL_S3_BUCKET } from '../../tools/lib/local-s3.mjs';
+import { objectDigest } from '../support/local-s3';
 import { startApp, type StartedApp } from '../support/start-app';
 import { testEnv, testPaths } from '../support/test-core';
 
@@ -31,6 +33,8 @@ let page: Page;
 let db: Database.Database;
 let recording: {
   id: string;
+  interview_id: string;
+  started_at: string;
   state: string;
   duration_ms: number;
   error: string | null;
@@ -65,6 +69,7 @@ beforeAll(async () => {
   await emulateHiddenPage(page, false);
   await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 90_000 });
   await page.getByText('Video file ready and verified').waitFor({ timeout: 60_000 });
+  await page.getByText('Uploaded and verified').waitFor({ timeout: 60_000 });
   await page.screenshot({ path: path.join(root, 'finish.png') });
 
   db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
@@ -93,7 +98,7 @@ const eventAt = (kind: string, index?: number) =>
 
 describe('a recorded three-question interview', () => {
   it('stops cleanly with one segment and no console errors, recording H.264 where the runtime can', () => {
-    expect(recording).toMatchObject({ state: 'finalized', error: null, stop_reason: null, mime_type: 'video/webm;codecs=h264,opus' });
+    expect(recording).toMatchObject({ state: 'uploaded', error: null, stop_reason: null, mime_type: 'video/webm;codecs=h264,opus' });
     expect(probe.codec).toBe('h264');
     expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 1 });
     expect(consoleErrors).toEqual([]);
@@ -173,6 +178,22 @@ describe('a recorded three-question interview', () => {
         2,
       ),
     );
+  });
+
+  it('is uploaded to the local S3 `npm start` runs, byte-identical, with its manifest', async () => {
+    const endpoint = /Local S3 for development at (http:\/\/127\.0\.0\.1:\d+)/.exec(app.output())![1]!;
+    const s3 = { endpoint, bucket: LOCAL_S3_BUCKET, directory: '', env: {}, close: async () => undefined };
+    const jobs = db
+      .prepare("SELECT kind, object_key AS key, state FROM upload_jobs WHERE recording_id = ? AND kind != 'stream'")
+      .all(recording.id);
+    const key = `recordings/${recording.started_at.slice(0, 10)}/${recording.interview_id}-${recording.id}.mp4`;
+    expect(jobs).toEqual(
+      expect.arrayContaining([
+        { kind: 'final', key, state: 'done' },
+        { kind: 'manifest', key: key.replace(/\.mp4$/, '.json'), state: 'done' },
+      ]),
+    );
+    expect(await objectDigest(s3, key)).toEqual({ sha256: output.sha256, size: fs.statSync(output.file_path).size });
   });
 
   it('marks the start and end of every question and the hidden stretch', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { beginInterview } from '../support/candidate-flow';
 import { launchChromium } from '../support/chromium';
 import { fakeDeviceArgs, makeFakeMedia } from '../support/fake-devices';
+import { localS3, objectDigest } from '../support/local-s3';
 import { framesInLastSecond, probeVideo } from '../support/media-analysis';
 import { startApp } from '../support/start-app';
 import { testEnv, testPaths } from '../support/test-core';
@@ -12,13 +13,12 @@ import { tempDir } from '../support/temp-dir';
 const HOST = 'dist/host/main.cjs';
 
 describe('the app is killed in the middle of an interview', () => {
-  it('the next start recovers Chromium’s recording up to its last second and says so', async () => {
+  it('the next start recovers Chromium’s recording up to its last second, says so, and uploads it', async () => {
     const root = tempDir('irec-crash-e2e-');
     const media = await makeFakeMedia(root);
-    const [browser, first] = await Promise.all([
-      launchChromium(fakeDeviceArgs(media)),
-      startApp(testEnv(root), ['--no-open', '--port', '0'], HOST),
-    ]);
+    const s3 = await localS3();
+    const env = { ...testEnv(root), ...s3.env };
+    const [browser, first] = await Promise.all([launchChromium(fakeDeviceArgs(media)), startApp(env, ['--no-open', '--port', '0'], HOST)]);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
       await beginInterview(page, first.url);
@@ -28,18 +28,23 @@ describe('the app is killed in the middle of an interview', () => {
       first.process.kill('SIGKILL');
       await new Promise((resolve) => first.process.once('exit', resolve));
 
-      const second = await startApp(testEnv(root), ['--no-open', '--port', '0'], HOST);
+      const second = await startApp(env, ['--no-open', '--port', '0'], HOST);
       try {
         await page.goto(second.url);
         await page.getByText('Recovered interview from').waitFor({ timeout: 30_000 });
         await page.getByText('the app stopped unexpectedly while recording').waitFor();
         await page.screenshot({ path: path.join(root, 'recovered.png'), fullPage: true });
 
+        // Recovered, finalized, then handed to the upload queue like any other recording.
         const db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
-        const recording = db.prepare('SELECT * FROM recordings').get() as Record<string, string | number>;
-        const output = db.prepare('SELECT * FROM recording_outputs').get() as { file_path: string; duration_ms: number };
+        const row = () => db.prepare('SELECT * FROM recordings').get() as Record<string, string | number>;
+        await expect.poll(() => row().state, { timeout: 30_000 }).toBe('uploaded');
+        const recording = row();
+        const output = db.prepare('SELECT * FROM recording_outputs').get() as { file_path: string; duration_ms: number; sha256: string };
+        const key = db.prepare("SELECT object_key AS key FROM upload_jobs WHERE kind = 'final'").get() as { key: string };
         db.close();
-        expect(recording).toMatchObject({ state: 'finalized', recovered_at: expect.any(String), error: null });
+        expect(recording).toMatchObject({ recovered_at: expect.any(String), error: null });
+        expect((await objectDigest(s3, key.key)).sha256).toBe(output.sha256);
         const startedMs = Date.parse(String(recording.started_at));
         const final = await probeVideo(output.file_path);
         expect(final).toMatchObject({ width: 1280, height: 720 });

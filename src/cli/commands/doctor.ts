@@ -10,6 +10,11 @@ const runtime = (name: string, report: RuntimeReport) =>
     ? `${mark(true)} ${name}: ${report.version ?? ''} ${report.path ?? ''}`.trimEnd()
     : `– ${name}: not available — ${report.reason}`;
 
+const uploadsLine = (uploads: DoctorReport['uploads']) =>
+  uploads.configured
+    ? `${mark(uploads.failed === 0)} uploads: s3://${uploads.bucket} (${uploads.endpoint ?? `AWS ${uploads.region}`}) — ${uploads.open} open, ${uploads.failed} failed`
+    : `– uploads: off — ${uploads.reason}`;
+
 export function formatDoctor(report: DoctorReport): string {
   const { app, config, dataDir, catalog } = report;
   const lines = [
@@ -24,6 +29,7 @@ export function formatDoctor(report: DoctorReport): string {
     tool('ffprobe', report.ffprobe),
     runtime('Electron', report.runtimes.electron),
     runtime('Chromium', report.runtimes.chromium),
+    uploadsLine(report.uploads),
     '',
     report.ok ? 'Healthy.' : `Not healthy:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`,
   ];

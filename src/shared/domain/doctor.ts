@@ -37,6 +37,15 @@ export const doctorReportSchema = z.object({
   ffmpeg: toolSchema,
   ffprobe: toolSchema,
   runtimes: z.object({ electron: runtimeSchema, chromium: runtimeSchema }),
+  uploads: z.object({
+    configured: z.boolean(),
+    bucket: z.string().optional(),
+    endpoint: z.string().optional(),
+    region: z.string(),
+    reason: z.string().optional().describe('why uploads are off'),
+    open: z.number().int().nonnegative().describe('upload jobs still to finish'),
+    failed: z.number().int().nonnegative(),
+  }),
 });
 /** Below this, a one-hour interview (about 1.2 GB at 2.5 Mbps, held twice during finalize) may not fit. */
 export const LOW_DISK_BYTES = 3 * 1024 ** 3;

@@ -130,4 +130,11 @@ export function flagsLayer(flags: { dataDir?: string; set?: readonly string[] })
   };
 }
 
+/** Secrets the app keeps encrypted, as part of the user's settings. */
+export function secretsLayer(source: string, secrets: Record<string, string>): RawLayer {
+  const values: Record<string, unknown> = {};
+  for (const [keyPath, value] of Object.entries(secrets)) setPath(values, keyPath, value);
+  return { layer: 'user', source, values: Object.keys(values).length ? values : null, problems: [] };
+}
+
 export { isPlainObject };

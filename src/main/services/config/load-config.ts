@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { configSchema, type Config, type ConfigProblem, type ConfigSource } from '../../../shared/config/schema';
-import { envLayer, flagsLayer, isPlainObject, readFileLayer, type RawLayer } from './layers';
+import { envLayer, flagsLayer, isPlainObject, readFileLayer, secretsLayer, type RawLayer } from './layers';
 
 export interface ConfigInputs {
   policyFile: string;
@@ -9,6 +9,8 @@ export interface ConfigInputs {
   flags?: { dataDir?: string; set?: readonly string[] };
   /** Returns the file's text, or null when it does not exist; throws on other read errors. */
   readFile: (file: string) => string | null;
+  /** Secrets kept encrypted by the app (key path → value); they apply with the user settings. */
+  secrets?: { source: string; values: Record<string, string> };
 }
 
 export interface LoadedConfig {
@@ -74,6 +76,7 @@ export function loadConfig(inputs: ConfigInputs): LoadedConfig {
   const layers: RawLayer[] = [
     readFileLayer('policy', inputs.policyFile, inputs.readFile),
     readFileLayer('user', inputs.userConfigFile, inputs.readFile),
+    ...(inputs.secrets ? [secretsLayer(inputs.secrets.source, inputs.secrets.values)] : []),
     envLayer(inputs.env),
     flagsLayer(inputs.flags ?? {}),
   ];

@@ -13,6 +13,7 @@ export interface DoctorInputs {
   ffmpeg: ToolReport;
   ffprobe: ToolReport;
   runtimes: { electron: RuntimeReport; chromium: RuntimeReport };
+  uploads: DoctorReport['uploads'];
 }
 
 /**
@@ -34,6 +35,11 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
   if (!catalog.ok) problems.push(catalog.error);
   if (!inputs.ffmpeg.found) problems.push(inputs.ffmpeg.error ?? 'ffmpeg not found.');
   if (!inputs.ffprobe.found) problems.push(inputs.ffprobe.error ?? 'ffprobe not found.');
+  if (inputs.uploads.failed > 0) {
+    problems.push(
+      `${inputs.uploads.failed} upload(s) stopped with an error; \`irec uploads list\` says why, \`irec upload --pending\` retries.`,
+    );
+  }
 
   return {
     ok: problems.length === 0,
@@ -47,5 +53,6 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
     ffmpeg: inputs.ffmpeg,
     ffprobe: inputs.ffprobe,
     runtimes: inputs.runtimes,
+    uploads: inputs.uploads,
   };
 }

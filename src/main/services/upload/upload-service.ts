@@ -8,6 +8,7 @@ import { IpcError } from '../../../shared/ipc/errors';
 import { segmentExtent } from '../catalog/queries/chunks';
 import { getRecordingDetail } from '../catalog/queries/recordings';
 import {
+  countUploadJobs,
   findFileJob,
   findRecordingJob,
   getUploadJob,
@@ -333,6 +334,7 @@ export function createUploadService(deps: UploadServiceDeps) {
     },
 
     jobs: (limit = 100): UploadJobSummary[] => listUploadJobs(deps.db, { limit }).map(summarizeJob),
+    counts: () => countUploadJobs(deps.db),
     close: async () => queue?.close(),
   };
 }

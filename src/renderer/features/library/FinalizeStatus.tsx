@@ -11,7 +11,9 @@ const STAGE_TEXT: Record<string, string> = {
 /** Finalize progress bar with cancel, the verified result, or the reason it stopped with a retry. */
 export function FinalizeStatus({ recordingId }: { recordingId: string }) {
   const { recording, progress, actionError, retry, cancel } = useFinalize(recordingId);
-  const running = progress !== null && RUNNING.has(progress.stage) && recording?.state !== 'finalized';
+  // Uploaded recordings are finalized ones whose upload is verified: the video file is just as ready.
+  const finished = recording?.state === 'finalized' || recording?.state === 'uploaded';
+  const running = progress !== null && RUNNING.has(progress.stage) && !finished;
   const output = recording?.outputs[0];
   return (
     <div className="finalize" aria-live="polite">
@@ -28,7 +30,7 @@ export function FinalizeStatus({ recordingId }: { recordingId: string }) {
           </div>
         </>
       )}
-      {!running && recording?.state === 'finalized' && output && (
+      {!running && finished && output && (
         <p className="summary-ok">
           Video file ready and verified: {formatDuration(output.durationMs)}, {formatBytes(output.size)}
           {recording.outputs.length > 1 ? ` (in ${recording.outputs.length} parts)` : ''}.

@@ -200,3 +200,12 @@ export function recordingsPastRetention(db: Database, uploadedBefore: string): s
 export function markLocalDeleted(db: Database, recordingId: string, at: string): void {
   db.prepare('UPDATE recordings SET local_deleted_at = ? WHERE id = ?').run(at, recordingId);
 }
+
+/** Jobs still to finish and jobs stopped by an error. */
+export function countUploadJobs(db: Database): { open: number; failed: number } {
+  return db
+    .prepare(
+      `SELECT COALESCE(SUM(state IN ('queued', 'uploading')), 0) AS open, COALESCE(SUM(state = 'failed'), 0) AS failed FROM upload_jobs`,
+    )
+    .get() as { open: number; failed: number };
+}
