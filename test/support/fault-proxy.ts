@@ -28,6 +28,8 @@ export interface FaultProxy {
   resetEvery(everyBytes: number | null): void;
   /** The next `count` requests matching `match` (default: all) get this status with an S3-style XML error body instead of being forwarded; request body is drained first. */
   failNext(count: number, status: number, code?: string, match?: (method: string, url: string) => boolean): void;
+  /** The next `count` matching requests get this status and XML body instead of being forwarded (a store's answer the upstream cannot give). */
+  answerNext(count: number, status: number, body: string, match: (method: string, url: string) => boolean): void;
   /** Hold each request's body for `ms` before forwarding (a stall); 0 clears. */
   stall(ms: number): void;
   /** Cap client→upstream body throughput in bytes per second, shared by all connections; null removes the cap. */
@@ -102,7 +104,7 @@ export async function startFaultProxy(options: { target: string; port?: number }
   const records: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
   const inFlight = new Set<(outcome: ProxiedRequest['outcome']) => void>();
-  const failRules: { left: number; status: number; code: string; match: (method: string, url: string) => boolean }[] = [];
+  const failRules: { left: number; status: number; code: string; body?: string; match: (method: string, url: string) => boolean }[] = [];
   let totalBytes = 0;
   let resetInterval: number | null = null;
   let resetLeft = 0;
@@ -171,7 +173,9 @@ export async function startFaultProxy(options: { target: string; port?: number }
         }
         record.outcome = 'injected-error';
         record.status = rule.status;
-        const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${rule.code}</Code><Message>Injected by fault proxy</Message><RequestId>fault-${records.length}</RequestId></Error>`;
+        const body =
+          rule.body ??
+          `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${rule.code}</Code><Message>Injected by fault proxy</Message><RequestId>fault-${records.length}</RequestId></Error>`;
         res.writeHead(rule.status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body) }).end(body);
         return;
       }
@@ -220,6 +224,9 @@ export async function startFaultProxy(options: { target: string; port?: number }
     },
     failNext(count, status, code = DEFAULT_CODES[status] ?? 'InternalError', match = () => true) {
       if (count > 0) failRules.push({ left: count, status, code, match });
+    },
+    answerNext(count, status, body, match) {
+      if (count > 0) failRules.push({ left: count, status, code: '', body, match });
     },
     stall(ms) {
       stallMs = ms;

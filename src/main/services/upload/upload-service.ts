@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { UploadJobSummary, UploadProgress } from '../../../shared/domain/upload';
 import { IpcError } from '../../../shared/ipc/errors';
 import { segmentExtent } from '../catalog/queries/chunks';
-import { getRecordingDetail } from '../catalog/queries/recordings';
+import { getRecordingDetail, getRecordingOwner } from '../catalog/queries/recordings';
 import {
   countUploadJobs,
   findFileJob,
@@ -16,6 +16,7 @@ import {
   listUploadJobs,
   markRecordingUploaded,
   openUploadJobs,
+  recordingsToUpload,
   updateUploadJob,
   type UploadJob,
   type UploadJobWithParts,
@@ -25,6 +26,7 @@ import { partSizeFor } from './part-plan';
 import { ensureFinalJobs, ensureManifestJob, ensureStreamJobs, pieceBytes, STREAM_PIECE_BYTES } from './recording-objects';
 import type { UploadFailure } from './s3-errors';
 import type { S3TargetState } from './s3-target';
+import { recordingProgress } from './upload-progress';
 import { createRateMeter } from './upload-rate';
 import { createUploadQueue } from './upload-queue';
 
@@ -100,50 +102,33 @@ export function createUploadService(deps: UploadServiceDeps) {
   };
 
   function progress(recordingId: string): UploadProgress {
-    const base = { recordingId, bytesSent: 0, bytesTotal: 0, bytesPerSecond: null, etaSeconds: null };
-    if (!target) return { ...base, state: 'not-configured', message: notConfigured };
-    const recording = getRecordingDetail(deps.db, recordingId);
-    const jobs = listUploadJobs(deps.db, { recordingId }).filter((job) => job.state !== 'cancelled');
-    const sizeOf = (job: UploadJob) =>
-      job.size ?? pieceBytes(segmentExtent(deps.db, recordingId, job.segmentSeq ?? 0)?.bytes ?? 0, job.piece);
-    const bytesSent = jobs.reduce((sum, job) => sum + job.bytesConfirmed, 0);
-    const bytesTotal = jobs.reduce((sum, job) => sum + Math.max(sizeOf(job), job.bytesConfirmed), 0);
+    if (!target)
+      return {
+        recordingId,
+        state: 'not-configured',
+        bytesSent: 0,
+        bytesTotal: 0,
+        bytesPerSecond: null,
+        etaSeconds: null,
+        message: notConfigured,
+      };
+    const durable = (job: UploadJob) => pieceBytes(segmentExtent(deps.db, recordingId, job.segmentSeq ?? 0)?.bytes ?? 0, job.piece);
+    const views = listUploadJobs(deps.db, { recordingId })
+      .filter((job) => job.state !== 'cancelled')
+      .map((job) => ({ job, size: job.size ?? durable(job), running: queue!.isRunning(job.id) }));
     const meter = meters.get(recordingId) ?? createRateMeter();
     meters.set(recordingId, meter);
-    meter.sample(bytesSent);
-    const rate = meter.bytesPerSecond();
-    const main = jobs.find((job) => job.kind === 'final') ?? jobs.find((job) => job.kind === 'stream');
-    const failed = jobs.find((job) => job.state === 'failed');
-    const note = notes.get(recordingId);
-    const running = jobs.filter((job) => queue!.isRunning(job.id));
-    const growing = running.some((job) => job.kind === 'stream' && job.size === null);
-    const state: UploadProgress['state'] =
-      recording?.state === 'uploaded'
-        ? 'uploaded'
-        : failed
-          ? 'failed'
-          : running.length && note
-            ? note.kind === 'offline'
-              ? 'offline'
-              : 'retrying'
-            : growing
-              ? 'streaming'
-              : running.length
-                ? 'uploading'
-                : 'waiting';
-    const remaining = bytesTotal - bytesSent;
-    return {
-      ...base,
-      state,
-      bytesSent,
-      bytesTotal,
-      bytesPerSecond: rate,
-      etaSeconds: rate && !growing && state === 'uploading' ? Math.round(remaining / Math.max(rate, 1)) : null,
+    return recordingProgress({
+      recordingId,
       bucket: target.bucket,
-      key: main?.objectKey,
-      keySize: main?.size ?? undefined,
-      message: failed?.lastError ?? (state === 'offline' || state === 'retrying' ? note?.message : undefined),
-    };
+      views,
+      recordingUploaded: getRecordingOwner(deps.db, recordingId)?.state === 'uploaded',
+      note: notes.get(recordingId),
+      bytesPerSecond: (bytesSent) => {
+        meter.sample(bytesSent);
+        return meter.bytesPerSecond();
+      },
+    });
   }
 
   function publish(recordingId: string, force = false): void {
@@ -208,6 +193,16 @@ export function createUploadService(deps: UploadServiceDeps) {
     }
   }
 
+  /** Uploads a finalized recording; asking again while it runs joins the same upload. */
+  function uploadRecording(recordingId: string): Promise<UploadProgress> {
+    const running = pipelines.get(recordingId);
+    if (running) return running;
+    const pipeline = deliver(recordingId).finally(() => pipelines.delete(recordingId));
+    pipelines.set(recordingId, pipeline);
+    pipeline.catch(() => publish(recordingId, true));
+    return pipeline;
+  }
+
   const runLogged = (jobId: string) =>
     require()
       .queue.run(jobId)
@@ -237,15 +232,7 @@ export function createUploadService(deps: UploadServiceDeps) {
       publish(recordingId);
     },
 
-    /** Uploads a finalized recording; asking again while it runs joins the same upload. */
-    uploadRecording(recordingId: string): Promise<UploadProgress> {
-      const running = pipelines.get(recordingId);
-      if (running) return running;
-      const pipeline = deliver(recordingId).finally(() => pipelines.delete(recordingId));
-      pipelines.set(recordingId, pipeline);
-      pipeline.catch(() => publish(recordingId, true));
-      return pipeline;
-    },
+    uploadRecording,
 
     /** Any file through the same resumable queue; running it again resumes the same upload. */
     async uploadFile(file: string, key?: string, onProgress?: (job: UploadJobSummary) => void): Promise<UploadJobSummary> {
@@ -292,13 +279,10 @@ export function createUploadService(deps: UploadServiceDeps) {
       );
       const fileRuns = open.filter((job) => job.kind === 'file').map((job) => require().queue.run(job.id));
       const streamRuns = open.filter((job) => job.kind === 'stream').map((job) => runLogged(job.id));
-      const finalized = deps.db.prepare(`SELECT id FROM recordings WHERE state = 'finalized' ORDER BY started_at`).all() as Array<{
-        id: string;
-      }>;
       const recordings: UploadProgress[] = [];
-      for (const { id } of finalized) {
+      for (const id of recordingsToUpload(deps.db)) {
         try {
-          recordings.push(await this.uploadRecording(id));
+          recordings.push(await uploadRecording(id));
         } catch (error) {
           failures.push(`${id}: ${(error as Error).message}`);
           recordings.push(progress(id));
@@ -322,7 +306,7 @@ export function createUploadService(deps: UploadServiceDeps) {
       for (const job of listUploadJobs(deps.db, { recordingId }).filter((candidate) => candidate.state === 'failed')) {
         updateUploadJob(deps.db, job.id, { state: 'queued', lastError: null, attempts: 0 }, stamp());
       }
-      return this.uploadRecording(recordingId);
+      return uploadRecording(recordingId);
     },
 
     async cancel(recordingId: string): Promise<UploadProgress> {

@@ -184,6 +184,13 @@ export function failPartAttempt(db: Database, jobId: string, partNumber: number,
   ).run(error, nextAttemptAt, jobId, partNumber);
 }
 
+/** Finalized recordings whose upload has not been verified yet, oldest first. */
+export function recordingsToUpload(db: Database): string[] {
+  return (db.prepare(`SELECT id FROM recordings WHERE state = 'finalized' ORDER BY started_at`).all() as Array<{ id: string }>).map(
+    (row) => row.id,
+  );
+}
+
 export function markRecordingUploaded(db: Database, recordingId: string, at: string): void {
   db.prepare(`UPDATE recordings SET state = 'uploaded', uploaded_at = ? WHERE id = ? AND state = 'finalized'`).run(at, recordingId);
 }
