@@ -1,7 +1,8 @@
-import { decodeBinary, encodeBinary } from '../shared/ipc/binary-json';
+import { packFrame } from '../shared/ipc/binary-frame';
+import { decodeBinary } from '../shared/ipc/binary-json';
 import { createApiClient } from '../shared/ipc/client';
 import type { IpcResult } from '../shared/ipc/errors';
-import { HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
+import { HOST_EVENTS_PATH, HOST_FRAME_TYPE, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
 
 // The browser host's stand-in for the preload: the same `window.api`, carried over fetch and SSE to the
 // loopback server, which dispatches to the same handler table as Electron's IPC.
@@ -25,8 +26,8 @@ const api = createApiClient({
   async invoke(channel, request) {
     const response = await fetch(`${HOST_IPC_PATH}/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [HOST_TOKEN_HEADER]: token },
-      body: JSON.stringify({ payload: encodeBinary(request) }),
+      headers: { 'Content-Type': HOST_FRAME_TYPE, [HOST_TOKEN_HEADER]: token },
+      body: new Blob(packFrame({ payload: request }) as BlobPart[]),
     });
     if (response.headers.get('content-type')?.startsWith('application/json')) {
       return decodeBinary(await response.json()) as IpcResult<unknown>;

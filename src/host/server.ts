@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { createDispatcher, type Dispatch, type DispatcherOptions, type HandlerTable } from '../main/ipc/dispatcher';
 import type { EventBus } from '../main/ipc/event-bus';
 import { SECURITY_HEADERS } from '../main/security/csp';
+import { unpackFrame } from '../shared/ipc/binary-frame';
 import { decodeBinary, encodeBinary } from '../shared/ipc/binary-json';
-import { HOST_BRIDGE_PATH, HOST_EVENTS_PATH, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
+import { HOST_BRIDGE_PATH, HOST_EVENTS_PATH, HOST_FRAME_TYPE, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
 import { injectBridge, readStatic } from './static-files';
 
 export interface HostServerOptions {
@@ -39,7 +40,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 const forbidden = (res: http.ServerResponse, message: string) =>
   sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN_SENDER', message } });
 
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
+async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   let size = 0;
   const parts: Buffer[] = [];
   for await (const part of req) {
@@ -47,7 +48,7 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
     if (size > MAX_BODY_BYTES) return null;
     parts.push(part as Buffer);
   }
-  return Buffer.concat(parts).toString('utf8');
+  return Buffer.concat(parts);
 }
 
 const sameToken = (given: string | null | undefined, token: string) =>
@@ -78,18 +79,20 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       if (!origin || !trustedOrigins.includes(origin)) return forbidden(res, `Calls from ${origin ?? 'no origin'} are not allowed.`);
       if (!sameToken(req.headers[HOST_TOKEN_HEADER.toLowerCase()] as string | undefined, token))
         return forbidden(res, 'Missing or wrong session token.');
-      const text = await readBody(req);
+      const raw = await readBody(req);
       let body: { payload?: unknown };
       try {
-        body = JSON.parse(text ?? '') as { payload?: unknown };
-      } catch {
-        return sendJson(res, 400, {
-          ok: false,
-          error: { code: 'INVALID_PAYLOAD', message: text === null ? 'Request too large.' : 'Request body is not JSON.' },
-        });
+        if (raw === null) throw new Error('Request too large.');
+        // The bridge sends frames; plain JSON (bytes as base64) is accepted too, e.g. from scripts and tests.
+        body = (req.headers['content-type'] === HOST_FRAME_TYPE ? unpackFrame(raw) : decodeBinary(JSON.parse(raw.toString('utf8')))) as {
+          payload?: unknown;
+        };
+      } catch (error) {
+        const message = raw === null ? 'Request too large.' : `Request body is not a valid call (${(error as Error).message}).`;
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_PAYLOAD', message } });
       }
       const channel = url.pathname.slice(HOST_IPC_PATH.length + 1);
-      return sendJson(res, 200, encodeBinary(await dispatch(channel, decodeBinary(body.payload), { origin, isMainFrame: true })));
+      return sendJson(res, 200, encodeBinary(await dispatch(channel, body?.payload, { origin, isMainFrame: true })));
     }
 
     if (url.pathname === HOST_EVENTS_PATH) {
