@@ -51,6 +51,8 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(parts);
 }
 
+const REPLAY_MS = 10_000;
+
 const sameToken = (given: string | null | undefined, token: string) =>
   typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
 
@@ -64,6 +66,15 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   let hosts: string[] = [];
   let trustedOrigins: string[] = [];
   let dispatch: Dispatch = () => Promise.reject(new Error('Browser host not listening yet.'));
+
+  // Events of the last seconds, replayed to a stream that connects late: a page that asked for state just before
+  // an event, but connected its stream just after, would otherwise never hear of it. Electron's IPC has no such gap.
+  const recent: Array<{ at: number; data: string }> = [];
+  const unsubscribeRecent = options.events.subscribe((event, payload) => {
+    const now = Date.now();
+    recent.push({ at: now, data: `data: ${JSON.stringify({ event, payload })}\n\n` });
+    while (recent.length && recent[0]!.at < now - REPLAY_MS) recent.shift();
+  });
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Browser host error.' } }));
@@ -99,6 +110,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       if (!sameToken(url.searchParams.get('token'), token)) return forbidden(res, 'Missing or wrong session token.');
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
+      for (const { at, data } of recent) if (at >= Date.now() - REPLAY_MS) res.write(data);
       const unsubscribe = options.events.subscribe((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
       req.on('close', unsubscribe);
       return;
@@ -134,6 +146,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     trustedOrigins,
     close: () =>
       new Promise((resolve) => {
+        unsubscribeRecent();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

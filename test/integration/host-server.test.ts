@@ -98,4 +98,16 @@ describe('browser host server', () => {
       `data: ${JSON.stringify({ event: 'recordingsChanged', payload: { recordingId: 'rec-9' } })}\n\n`,
     );
   });
+
+  it('replays the last seconds of events to a stream that connects late', async () => {
+    const { core, server: srv, token } = await start();
+    core.events.emit('recordingsChanged', { recordingId: 'rec-before-connect' });
+    const controller = new AbortController();
+    const response = await fetch(`${srv.origin}/__irec/events?token=${token}`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!text.includes('rec-before-connect')) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(text).toContain(`data: ${JSON.stringify({ event: 'recordingsChanged', payload: { recordingId: 'rec-before-connect' } })}`);
+  });
 });
