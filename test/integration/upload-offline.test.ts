@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listParts } from '../../src/main/services/catalog/queries/uploads';
 import { startFaultProxy } from '../support/fault-proxy';
 import { localS3, objectDigest, s3Settings } from '../support/local-s3';
 import { randomFile } from '../support/random-file';
@@ -32,5 +33,9 @@ describe('upload through a network outage', () => {
     const job = await upload;
     expect(job).toMatchObject({ state: 'done', bytesSent: 40 * MiB });
     expect(await objectDigest(s3, 'offline.bin')).toEqual({ sha256, size: 40 * MiB });
+    // The outage cost waiting, not attempts: one real error afterwards must not make the queue give up.
+    const db = core.catalog.ok ? core.catalog.catalog.db : expect.unreachable('no catalog');
+    const parts = listParts(db, job.id);
+    expect(parts.map((part) => part.attempts)).toEqual(parts.map(() => 0));
   });
 });

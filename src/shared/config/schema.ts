@@ -43,7 +43,7 @@ export const configSchema = z.strictObject({
       serverSideEncryption: z.enum(['none', 'AES256', 'aws:kms']).default('none'),
       kmsKeyId: optionalString,
       /** Part size for finished files; S3 needs at least 5 MiB per part except the last. */
-      partSizeMb: z.number().int().min(5).max(5120).default(8),
+      partSizeMb: z.number().int().min(5).max(1024).default(8),
       /** Parts in flight at once, over all uploads. */
       concurrency: z.number().int().min(1).max(32).default(4),
       /** Upload the recorded stream while recording, so that at stop only the last few seconds remain. */

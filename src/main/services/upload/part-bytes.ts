@@ -35,13 +35,14 @@ export function multipartEtag(partMd5s: readonly string[]): string {
 
 /**
  * The MD5 of a whole object from its parts as they are read for sending, which is mostly in order: parts that
- * arrive early wait (at most `maxWaiting`); past that it gives up and the caller reads the file instead.
+ * arrive early wait (at most `maxWaiting`; 0 means do not try); past that it gives up and the caller reads the
+ * file instead.
  */
 export function createOrderedMd5(maxWaiting: number) {
   const hash = createHash('md5');
   const waiting = new Map<number, Buffer>();
   let upTo = 0;
-  let broken = false;
+  let broken = maxWaiting <= 0;
   let digest = '';
   return {
     add(offset: number, bytes: Buffer): void {

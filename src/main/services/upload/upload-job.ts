@@ -95,7 +95,8 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
 
   /** Runs one S3 call until it succeeds or fails for good; network and 5xx errors wait and try again. */
   async function call<T>(what: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+    // Only errors other than the network count toward the limit: an outage may last as long as it likes.
+    for (let waits = 0, failures = 0; ; waits++) {
       try {
         return await what();
       } catch (error) {
@@ -103,11 +104,11 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
         if (error instanceof UploadGoneError || error instanceof UploadFatalError) throw error;
         const failure = classifyS3Error(error, s3);
         if (failure.kind === 'upload-gone') throw new UploadGoneError(failure.message);
-        if (failure.kind === 'fatal' || (failure.kind === 'retry' && attempt + 1 >= maxAttempts))
-          throw new UploadFatalError(failure.message);
+        if (failure.kind === 'retry') failures++;
+        if (failure.kind === 'fatal' || failures >= maxAttempts) throw new UploadFatalError(failure.message);
         updateUploadJob(db, jobId, { lastError: failure.message }, stamp());
         deps.onChange(job(), failure);
-        await sleep(backoffDelayMs(attempt), signal);
+        await sleep(backoffDelayMs(waits), signal);
       }
     }
   }
@@ -159,7 +160,9 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
 
   // The object's MD5, fed as parts are read for sending: stores that answer with a plain MD5 ETag are then
   // verified without reading a gigabyte again. After a restart it is read from the file instead.
-  let objectMd5 = createOrderedMd5(2 * target.settings.concurrency);
+  // A run that resumes after confirmed parts never sees their bytes: its digest is read from the file instead.
+  const resumedWithConfirmed = listParts(db, jobId).some((part) => part.state === 'confirmed');
+  let objectMd5 = createOrderedMd5(resumedWithConfirmed ? 0 : 2 * target.settings.concurrency);
   const fileMd5 = async () => {
     const { size, sourcePath, sourceOffset } = job();
     return objectMd5.digestOf(size!) ?? digestOfFile(sourcePath, 'md5', { offset: sourceOffset, size: size! });
@@ -179,6 +182,9 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     if (extent.complete && extent.available === 0 && planned.length === 0) fresh.push({ partNumber: 1, offset: 0, size: 0 });
     for (const part of fresh) insertPart(db, jobId, part);
   }
+
+  /** Network failures per part in this run: they lengthen the backoff but never count toward giving up. */
+  const offlineWaits = new Map<number, number>();
 
   async function sendPart(part: UploadPart): Promise<void> {
     const wait = part.nextAttemptAt ? Date.parse(part.nextAttemptAt) - now().getTime() : 0;
@@ -215,8 +221,10 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
             : `Gave up on part ${part.partNumber} after ${maxAttempts} attempts: ${failure.message}`,
         );
       }
-      const next = new Date(now().getTime() + backoffDelayMs(part.attempts)).toISOString();
-      failPartAttempt(db, jobId, part.partNumber, failure.message, next);
+      const waits = (offlineWaits.get(part.partNumber) ?? 0) + (failure.kind === 'offline' ? 1 : 0);
+      offlineWaits.set(part.partNumber, waits);
+      const next = new Date(now().getTime() + backoffDelayMs(part.attempts + waits)).toISOString();
+      failPartAttempt(db, jobId, part.partNumber, failure.message, next, failure.kind === 'retry');
       updateUploadJob(db, jobId, { lastError: failure.message }, stamp());
       deps.onChange(job(), failure);
     } finally {
@@ -264,14 +272,22 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
     if (!done.ETag) throw new Error('S3 completed the upload without returning the object ETag.');
   }
 
-  /** True when the bucket holds exactly the local file; false when it holds nothing or something else. */
-  async function verify(): Promise<boolean> {
+  /**
+   * True when the bucket holds exactly the local file; false when it holds nothing or something else. `probing`:
+   * only asking whether an earlier run already completed it, where a 403 (HEAD of a missing key without
+   * s3:ListBucket) means "no" rather than a fatal error.
+   */
+  async function verify(probing = false): Promise<boolean> {
     const current = job();
     const partMd5s = listParts(db, jobId).map((part) => part.md5!);
+    const absent = (error: unknown) => {
+      const { name, $metadata } = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+      return name === 'NotFound' || (probing && $metadata?.httpStatusCode === 403);
+    };
     const outcome = await call(() =>
       verifyObject(target, { key: current.objectKey, size: current.size!, file: current.sourcePath, partMd5s, fileMd5 }, signal).catch(
         (error: unknown) => {
-          if (error instanceof ObjectMismatchError || (error as { name?: string }).name === 'NotFound') return error as Error;
+          if (error instanceof ObjectMismatchError || absent(error)) return error as Error;
           throw error;
         },
       ),
@@ -315,6 +331,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
       if (!(error instanceof UploadGoneError)) {
         if (signal.aborted) throw signal.reason;
         const message = (error as Error).message;
+        if (job().state === 'done') return finish(); // another process finished it meanwhile
         updateUploadJob(db, jobId, { state: 'failed', lastError: message, attempts: job().attempts + 1 }, stamp());
         deps.onChange(job());
         throw error instanceof UploadFatalError ? error : new UploadFatalError(message);
@@ -324,14 +341,18 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
         deps.onChange(job());
         throw new UploadFatalError(error.message);
       }
-      await abandon(job(), target);
+      await abandonUpload(target, job());
       restartUploadJob(db, jobId, null, stamp());
     }
   }
 
   async function verifyExisting(): Promise<boolean> {
-    if (job().size === null) updateUploadJob(db, jobId, { size: (await deps.extent(job())).available }, stamp());
-    return verify();
+    if (job().size === null) {
+      const extent = await deps.extent(job());
+      if (!extent.complete) return false;
+      updateUploadJob(db, jobId, { size: extent.available }, stamp());
+    }
+    return verify(true);
   }
 
   function finish(): UploadJob {
@@ -342,7 +363,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
 }
 
 /** Best effort: frees the parts of an upload that will not be completed (not every store supports it). */
-async function abandon(job: UploadJob, target: S3Target): Promise<void> {
+export async function abandonUpload(target: S3Target, job: UploadJob): Promise<void> {
   if (!job.uploadId) return;
   await target.client
     .send(new AbortMultipartUploadCommand({ Bucket: target.bucket, Key: job.objectKey, UploadId: job.uploadId }))

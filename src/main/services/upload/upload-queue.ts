@@ -6,7 +6,7 @@ import type { UploadFailure } from './s3-errors';
 import type { S3Target } from './s3-target';
 import { pieceBytes, STREAM_PIECE_BYTES } from './recording-objects';
 import { createSemaphore } from './semaphore';
-import { runUploadJob, UploadFatalError, type SourceExtent } from './upload-job';
+import { abandonUpload, runUploadJob, UploadFatalError, type SourceExtent } from './upload-job';
 
 export interface UploadQueueDeps {
   db: Database;
@@ -28,8 +28,13 @@ function streamExtent(db: Database, job: UploadJob): SourceExtent {
 
 async function fileExtent(job: UploadJob): Promise<SourceExtent> {
   try {
-    return { available: (await fs.stat(job.sourcePath)).size, complete: true };
+    const { size } = await fs.stat(job.sourcePath);
+    if (job.size !== null && size !== job.size) {
+      throw new UploadFatalError(`${job.sourcePath} changed size since its upload began (${job.size} → ${size} bytes); upload it again.`);
+    }
+    return { available: size, complete: true };
   } catch (error) {
+    if (error instanceof UploadFatalError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadFatalError(`The file to upload is gone: ${job.sourcePath}`);
     throw error;
   }
@@ -92,7 +97,9 @@ export function createUploadQueue(deps: UploadQueueDeps) {
       job?.abort.abort(new Error('Upload cancelled.'));
       await job?.promise.catch(() => undefined);
       const row = getUploadJob(deps.db, jobId);
-      if (row && row.state !== 'done') updateUploadJob(deps.db, jobId, { state: 'cancelled' }, new Date().toISOString());
+      if (!row || row.state === 'done') return;
+      updateUploadJob(deps.db, jobId, { state: 'cancelled' }, new Date().toISOString());
+      await abandonUpload(deps.target, row);
     },
     /** Stops every job where it stands; all resume at the next start. */
     async close(): Promise<void> {

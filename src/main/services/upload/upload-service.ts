@@ -17,6 +17,7 @@ import {
   markRecordingUploaded,
   openUploadJobs,
   recordingsToUpload,
+  resetPartAttempts,
   updateUploadJob,
   type UploadJob,
   type UploadJobWithParts,
@@ -80,6 +81,8 @@ export function createUploadService(deps: UploadServiceDeps) {
   /** Pieces of each recording segment's stream already handed to the queue. */
   const streamPieces = new Map<string, number>();
   const fileListeners = new Map<string, (job: UploadJobSummary) => void>();
+  /** Recordings whose upload the person cancelled: the recorded stream stops following them until a retry. */
+  const cancelled = new Set<string>();
   const summaryOf = (jobId: string) => summarizeJob(listUploadJobs(deps.db, { jobId })[0]!);
 
   const queue = target
@@ -216,7 +219,7 @@ export function createUploadService(deps: UploadServiceDeps) {
 
     /** Recording: more of a segment is durable (or it ended); its stream upload follows, piece by piece. */
     streamGrew(recordingId: string, seq: number): void {
-      if (!target?.settings.progressive || !target.settings.autoUpload) return;
+      if (!target?.settings.progressive || !target.settings.autoUpload || cancelled.has(recordingId)) return;
       const durable = segmentExtent(deps.db, recordingId, seq)?.bytes ?? 0;
       const key = `${recordingId}/${seq}`;
       const pieces = Math.max(1, Math.ceil(durable / STREAM_PIECE_BYTES));
@@ -242,7 +245,14 @@ export function createUploadService(deps: UploadServiceDeps) {
       if (!stat?.isFile()) throw new IpcError({ code: 'NOT_FOUND', message: `${source} is not a file.` });
       const objectKey = key ?? `${target.settings.prefix}files/${stamp().slice(0, 10)}/${path.basename(source)}`;
       let job = findFileJob(deps.db, source, target.bucket, objectKey);
-      if (job?.state === 'failed') updateUploadJob(deps.db, job.id, { state: 'queued', lastError: null }, stamp());
+      if (job && job.state !== 'done' && job.size !== stat.size) {
+        await queue.cancel(job.id); // the file changed since that upload began: its parts are stale
+        job = undefined;
+      }
+      if (job?.state === 'failed') {
+        updateUploadJob(deps.db, job.id, { state: 'queued', lastError: null }, stamp());
+        resetPartAttempts(deps.db, job.id);
+      }
       if (!job || (job.state === 'done' && job.size !== stat.size)) {
         const id = randomUUID();
         insertUploadJob(deps.db, {
@@ -305,12 +315,15 @@ export function createUploadService(deps: UploadServiceDeps) {
     retry(recordingId: string): Promise<UploadProgress> {
       for (const job of listUploadJobs(deps.db, { recordingId }).filter((candidate) => candidate.state === 'failed')) {
         updateUploadJob(deps.db, job.id, { state: 'queued', lastError: null, attempts: 0 }, stamp());
+        resetPartAttempts(deps.db, job.id);
       }
+      cancelled.delete(recordingId);
       return uploadRecording(recordingId);
     },
 
     async cancel(recordingId: string): Promise<UploadProgress> {
       const { queue } = require();
+      cancelled.add(recordingId);
       for (const job of listUploadJobs(deps.db, { recordingId }).filter((candidate) => candidate.state !== 'done'))
         await queue.cancel(job.id);
       publish(recordingId, true);

@@ -178,10 +178,23 @@ export function unconfirmPart(db: Database, jobId: string, partNumber: number): 
   );
 }
 
-export function failPartAttempt(db: Database, jobId: string, partNumber: number, error: string, nextAttemptAt: string): void {
+/** A failed try of a part; `counts` is false for network failures, which never make the queue give up. */
+export function failPartAttempt(
+  db: Database,
+  jobId: string,
+  partNumber: number,
+  error: string,
+  nextAttemptAt: string,
+  counts = true,
+): void {
   db.prepare(
-    `UPDATE upload_parts SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE job_id = ? AND part_number = ?`,
-  ).run(error, nextAttemptAt, jobId, partNumber);
+    `UPDATE upload_parts SET attempts = attempts + ?, last_error = ?, next_attempt_at = ? WHERE job_id = ? AND part_number = ?`,
+  ).run(counts ? 1 : 0, error, nextAttemptAt, jobId, partNumber);
+}
+
+/** A person asked to try again: every part starts with a clean slate (confirmed parts stay confirmed). */
+export function resetPartAttempts(db: Database, jobId: string): void {
+  db.prepare('UPDATE upload_parts SET attempts = 0, next_attempt_at = NULL WHERE job_id = ?').run(jobId);
 }
 
 /** Finalized recordings whose upload has not been verified yet, oldest first. */
