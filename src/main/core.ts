@@ -10,6 +10,7 @@ import type { AppPaths } from './platform/paths';
 import { detectChromium, detectElectron } from './platform/runtimes';
 import { tryOpenCatalog, type CatalogState } from './services/catalog/catalog-state';
 import { buildDoctorReport } from './services/doctor/doctor';
+import { getPath } from './services/config/layers';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
 import { createSecretStore, type SecretCipher } from './services/config/secret-store';
 import { createLogger, type Logger } from './services/logging/logger';
@@ -94,9 +95,7 @@ function readFileOrNull(file: string): string | null {
 }
 
 function secretValues(config: LoadedConfig['config']): string[] {
-  return SECRET_CONFIG_PATHS.map((keyPath) =>
-    keyPath.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], config),
-  ).filter((value): value is string => typeof value === 'string');
+  return SECRET_CONFIG_PATHS.map((keyPath) => getPath(config, keyPath)).filter((value): value is string => typeof value === 'string');
 }
 
 /**

@@ -57,6 +57,13 @@ describe('irec upload under SIGKILL', () => {
     const catalog = path.join(env.IREC_DATA_DIR!, 'catalog.sqlite');
     const resent: string[] = [];
     let confirmedBefore = new Set<string>();
+    /** Parts sent since request `from` that the catalog already had as confirmed. */
+    const resentSince = (from: number) =>
+      proxy
+        .requests()
+        .slice(from)
+        .map((r) => partOf(r.url))
+        .filter((part): part is string => part !== null && confirmedBefore.has(part));
 
     for (let kill = 0; kill < KILLS; kill++) {
       const from = proxy.requests().length;
@@ -65,24 +72,12 @@ describe('irec upload under SIGKILL', () => {
       await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 2200));
       child.kill('SIGKILL');
       await exited;
-      resent.push(
-        ...proxy
-          .requests()
-          .slice(from)
-          .map((r) => partOf(r.url))
-          .filter((part): part is string => part !== null && confirmedBefore.has(part)),
-      );
+      resent.push(...resentSince(from));
       confirmedBefore = confirmedParts(catalog);
     }
     const from = proxy.requests().length;
     const last = await runIrecAsync(args, env);
-    resent.push(
-      ...proxy
-        .requests()
-        .slice(from)
-        .map((r) => partOf(r.url))
-        .filter((part): part is string => part !== null && confirmedBefore.has(part)),
-    );
+    resent.push(...resentSince(from));
 
     expect(last.stderr).toBe('');
     expect(last.status).toBe(0);

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { confirmPart, insertPart, insertUploadJob, setPartMd5, updateUploadJob } from '../../src/main/services/catalog/queries/uploads';
+import { digestOfFile } from '../../src/main/platform/sha256';
 import { createS3Target } from '../../src/main/services/upload/s3-target';
 import { ObjectMismatchError, verifyObject } from '../../src/main/services/upload/verify-object';
 import { directClient, localS3, objectDigest, s3Settings } from '../support/local-s3';
@@ -46,7 +47,7 @@ describe('upload queue against a real S3-protocol server', () => {
     await directClient(s3).send(new PutObjectCommand({ Bucket: s3.bucket, Key: 'swapped.bin', Body: randomBytes(6 * MiB) }));
     const state = createS3Target(core.config.config.s3);
     if (!state.ok) expect.unreachable(state.reason);
-    const object = { key: 'swapped.bin', size: 6 * MiB, file, partMd5s: [] };
+    const object = { key: 'swapped.bin', size: 6 * MiB, partMd5s: [], fileMd5: () => digestOfFile(file, 'md5') };
     await expect(verifyObject(state.target, object)).rejects.toThrow(ObjectMismatchError);
     await expect(verifyObject(state.target, { ...object, size: 6 * MiB + 1 })).rejects.toThrow(
       /holds 6291456 bytes .* the local file has 6291457/,

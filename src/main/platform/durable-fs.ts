@@ -1,5 +1,9 @@
+import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+
+/** Windows cannot fsync a directory (EPERM/EISDIR); NTFS journals the entry itself, so that is not a failure. */
+const directoryCannotSync = (error: unknown) => ['EPERM', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 /** Makes a new or renamed directory entry durable. Windows cannot fsync a directory; NTFS journals the entry itself. */
 export async function fsyncDirectory(dir: string): Promise<void> {
@@ -7,7 +11,7 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   try {
     await handle.sync();
   } catch (error) {
-    if (!['EPERM', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (!directoryCannotSync(error)) throw error;
   } finally {
     await handle.close();
   }
@@ -23,11 +27,26 @@ export async function fsyncFile(file: string): Promise<void> {
   }
 }
 
-/** Replaces a small file atomically and durably: temp file, flush, rename, flush the directory. */
-export async function durablyReplaceFile(file: string, contents: string): Promise<void> {
+/**
+ * Replaces a small file atomically and durably: temp file, flush, rename, flush the directory. Synchronous
+ * because its callers write a few kilobytes, one of them while the services are being composed.
+ */
+export function replaceFileDurablySync(file: string, contents: string, mode?: number): void {
   const temporary = `${file}.partial`;
-  await fs.writeFile(temporary, contents);
-  await fsyncFile(temporary);
-  await fs.rename(temporary, file);
-  await fsyncDirectory(path.dirname(file));
+  writeFileSync(temporary, contents, { mode });
+  const fd = openSync(temporary, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+  const dir = openSync(path.dirname(file), 'r');
+  try {
+    fsyncSync(dir);
+  } catch (error) {
+    if (!directoryCannotSync(error)) throw error;
+  } finally {
+    closeSync(dir);
+  }
 }

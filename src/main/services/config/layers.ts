@@ -65,6 +65,20 @@ function setPath(target: Record<string, unknown>, keyPath: string, value: unknow
   node[keys[keys.length - 1]!] = value;
 }
 
+/** The value at a dotted key path, or undefined. */
+export const getPath = (root: unknown, keyPath: string): unknown =>
+  keyPath.split('.').reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), root);
+
+/** Removes the key at the end of `keys` (an issue path or a dotted path split), if its parent exists. */
+export function deletePath(target: Record<string, unknown>, keys: readonly PropertyKey[]): void {
+  let node: unknown = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isPlainObject(node)) return;
+    node = node[key as string];
+  }
+  if (isPlainObject(node)) delete node[keys[keys.length - 1] as string];
+}
+
 /** Environment strings for boolean keys become booleans; anything else stays a string for the schema to judge. */
 function coerceEnvValue(keyPath: string, value: string): unknown {
   if (keyPath === 's3.forcePathStyle') {

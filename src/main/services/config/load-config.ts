@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { configSchema, type Config, type ConfigProblem, type ConfigSource } from '../../../shared/config/schema';
-import { envLayer, flagsLayer, isPlainObject, readFileLayer, secretsLayer, type RawLayer } from './layers';
+import { deletePath, envLayer, flagsLayer, isPlainObject, readFileLayer, secretsLayer, type RawLayer } from './layers';
 
 export interface ConfigInputs {
   policyFile: string;
@@ -17,15 +17,6 @@ export interface LoadedConfig {
   config: Config;
   sources: ConfigSource[];
   problems: ConfigProblem[];
-}
-
-function deleteAt(target: Record<string, unknown>, keys: readonly PropertyKey[]): void {
-  let node: unknown = target;
-  for (const key of keys.slice(0, -1)) {
-    if (!isPlainObject(node)) return;
-    node = node[key as string];
-  }
-  if (isPlainObject(node)) delete node[keys[keys.length - 1] as string];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -56,7 +47,7 @@ function sanitize(raw: RawLayer): { values: Record<string, unknown> | null; prob
           message: describeIssue(issue),
         });
         if (keys.length === 0) return { values: null, problems };
-        deleteAt(values, keys);
+        deletePath(values, keys);
       }
     }
   }

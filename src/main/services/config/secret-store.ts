@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SECRET_CONFIG_PATHS } from '../../../shared/config/schema';
-import { isPlainObject } from './layers';
+import { replaceFileDurablySync } from '../../platform/durable-fs';
+import { deletePath, getPath, isPlainObject } from './layers';
 
 /** What the store needs from Electron's `safeStorage` (passed in: services never import electron). */
 export interface SecretCipher {
@@ -13,24 +14,6 @@ export interface SecretCipher {
 }
 
 export type SecretProtection = 'os-keychain' | 'plain-text' | 'unavailable';
-
-const valueAt = (root: Record<string, unknown>, keyPath: string): unknown =>
-  keyPath.split('.').reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), root);
-
-function deleteAt(root: Record<string, unknown>, keyPath: string): void {
-  const keys = keyPath.split('.');
-  const parent = keys.slice(0, -1).reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), root);
-  if (isPlainObject(parent)) delete parent[keys[keys.length - 1]!];
-}
-
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.partial`;
-  fs.writeFileSync(temporary, text, { mode: 0o600 });
-  const fd = fs.openSync(temporary, 'r');
-  fs.fsyncSync(fd);
-  fs.closeSync(fd);
-  fs.renameSync(temporary, file);
-}
 
 /**
  * The app's secrets (S3 keys, the LiveKit token) at rest, encrypted with the OS keychain through Electron's
@@ -76,16 +59,16 @@ export function createSecretStore(file: string, cipher: SecretCipher) {
         return []; // absent or malformed: the config loader reports it
       }
       if (!isPlainObject(settings)) return [];
-      const moved = SECRET_CONFIG_PATHS.filter((keyPath) => typeof valueAt(settings, keyPath) === 'string');
+      const moved = SECRET_CONFIG_PATHS.filter((keyPath) => typeof getPath(settings, keyPath) === 'string');
       if (moved.length === 0) return [];
       const stored = readRaw();
       for (const keyPath of moved) {
-        stored[keyPath] = cipher.encryptString(valueAt(settings, keyPath) as string).toString('base64');
-        deleteAt(settings, keyPath);
+        stored[keyPath] = cipher.encryptString(getPath(settings, keyPath) as string).toString('base64');
+        deletePath(settings, keyPath.split('.'));
       }
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      writeAtomically(file, `${JSON.stringify(stored, null, 2)}\n`);
-      writeAtomically(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+      replaceFileDurablySync(file, `${JSON.stringify(stored, null, 2)}\n`, 0o600);
+      replaceFileDurablySync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
       return moved;
     },
   };

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { RecordingDetail } from '../../../shared/domain/recording';
-import { durablyReplaceFile } from '../../platform/durable-fs';
+import { replaceFileDurablySync } from '../../platform/durable-fs';
 import { digestOfFile } from '../../platform/sha256';
 import { findRecordingJob, getUploadJob, insertUploadJob, type UploadJob, type UploadKind } from '../catalog/queries/uploads';
 import { buildManifest, type ManifestObject } from './manifest';
@@ -151,7 +151,7 @@ export async function ensureManifestJob(
   const manifest = buildManifest(db, { recording, bucket: target.bucket, objects, appVersion: input.appVersion, createdAt: input.now });
   const file = path.join(path.dirname(recording.segments[0]?.filePath ?? recording.filePath!), `${recording.id}.manifest.json`);
   const text = `${JSON.stringify(manifest, null, 2)}\n`;
-  await durablyReplaceFile(file, text);
+  replaceFileDurablySync(file, text);
   const mainKey = input.delivered[0]?.objectKey ?? recordingKey(target, recording, 'json');
   return ensureJob(db, target, {
     recordingId: recording.id,

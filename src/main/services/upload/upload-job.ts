@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { Command } from '@smithy/types';
 import type { Database } from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { digestOfFile } from '../../platform/sha256';
 import {
   confirmPart,
@@ -61,21 +62,6 @@ class UploadGoneError extends Error {}
 
 const MAX_RESTARTS = 3;
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(done, ms);
-    function done() {
-      signal.removeEventListener('abort', abort);
-      resolve();
-    }
-    function abort() {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }
-    signal.addEventListener('abort', abort, { once: true });
-  });
-
 /**
  * Runs one upload job to a verified object, resuming from the catalog: confirmed parts are never sent again,
  * pending ones are. Errors the network or S3 may outgrow are retried per part with backoff (forever while offline);
@@ -108,7 +94,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
         if (failure.kind === 'fatal' || failures >= maxAttempts) throw new UploadFatalError(failure.message);
         updateUploadJob(db, jobId, { lastError: failure.message }, stamp());
         deps.onChange(job(), failure);
-        await sleep(backoffDelayMs(waits), signal);
+        await sleep(backoffDelayMs(waits), undefined, { signal });
       }
     }
   }
@@ -188,7 +174,7 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
 
   async function sendPart(part: UploadPart): Promise<void> {
     const wait = part.nextAttemptAt ? Date.parse(part.nextAttemptAt) - now().getTime() : 0;
-    if (wait > 0) await sleep(wait, signal);
+    if (wait > 0) await sleep(wait, undefined, { signal });
     const release = await deps.slots.acquire();
     try {
       const bytes = part.size ? await readRange(job().sourcePath, job().sourceOffset + part.offset, part.size) : Buffer.alloc(0);
@@ -285,12 +271,10 @@ export async function runUploadJob(deps: JobRunDeps, jobId: string): Promise<Upl
       return name === 'NotFound' || (probing && $metadata?.httpStatusCode === 403);
     };
     const outcome = await call(() =>
-      verifyObject(target, { key: current.objectKey, size: current.size!, file: current.sourcePath, partMd5s, fileMd5 }, signal).catch(
-        (error: unknown) => {
-          if (error instanceof ObjectMismatchError || absent(error)) return error as Error;
-          throw error;
-        },
-      ),
+      verifyObject(target, { key: current.objectKey, size: current.size!, partMd5s, fileMd5 }, signal).catch((error: unknown) => {
+        if (error instanceof ObjectMismatchError || absent(error)) return error as Error;
+        throw error;
+      }),
     );
     if (outcome instanceof Error) {
       updateUploadJob(db, jobId, { lastError: outcome.message }, stamp());

@@ -99,7 +99,7 @@ export function createUploadService(deps: UploadServiceDeps) {
       })
     : null;
 
-  const require = () => {
+  const configuredTarget = () => {
     if (!target || !queue) throw new IpcError({ code: 'UNAVAILABLE', message: notConfigured });
     return { target, queue };
   };
@@ -143,7 +143,7 @@ export function createUploadService(deps: UploadServiceDeps) {
 
   /** Uploads the delivered objects and the manifest, then marks the recording uploaded. */
   async function deliver(recordingId: string): Promise<UploadProgress> {
-    const { target, queue } = require();
+    const { target, queue } = configuredTarget();
     const recording = getRecordingDetail(deps.db, recordingId);
     if (!recording) throw new IpcError({ code: 'NOT_FOUND', message: `No recording ${recordingId}.` });
     if (recording.state === 'uploaded') return progress(recordingId);
@@ -184,7 +184,7 @@ export function createUploadService(deps: UploadServiceDeps) {
 
   /** The finalized file is verified in the bucket: the recorded-stream copies are no longer needed there. */
   async function deleteStreamObjects(recordingId: string): Promise<void> {
-    const { target } = require();
+    const { target } = configuredTarget();
     for (const job of listUploadJobs(deps.db, { recordingId }).filter(
       (candidate) => candidate.kind === 'stream' && candidate.state === 'done',
     )) {
@@ -207,7 +207,7 @@ export function createUploadService(deps: UploadServiceDeps) {
   }
 
   const runLogged = (jobId: string) =>
-    require()
+    configuredTarget()
       .queue.run(jobId)
       .catch((error: unknown) => deps.logger.warn('Upload stopped', { jobId, error: (error as Error).message }));
 
@@ -239,7 +239,7 @@ export function createUploadService(deps: UploadServiceDeps) {
 
     /** Any file through the same resumable queue; running it again resumes the same upload. */
     async uploadFile(file: string, key?: string, onProgress?: (job: UploadJobSummary) => void): Promise<UploadJobSummary> {
-      const { target, queue } = require();
+      const { target, queue } = configuredTarget();
       const source = path.resolve(file);
       const stat = await fs.stat(source).catch(() => null);
       if (!stat?.isFile()) throw new IpcError({ code: 'NOT_FOUND', message: `${source} is not a file.` });
@@ -282,12 +282,12 @@ export function createUploadService(deps: UploadServiceDeps) {
      * finalized recording not yet uploaded. Resolves when all have finished or failed.
      */
     async resumePending(): Promise<{ recordings: UploadProgress[]; files: UploadJobSummary[]; failures: string[] }> {
-      require();
+      configuredTarget();
       const failures: string[] = [];
       const open = openUploadJobs(deps.db).filter(
         (job) => job.kind === 'file' || (job.kind === 'stream' && segmentExtent(deps.db, job.recordingId!, job.segmentSeq!)?.ended),
       );
-      const fileRuns = open.filter((job) => job.kind === 'file').map((job) => require().queue.run(job.id));
+      const fileRuns = open.filter((job) => job.kind === 'file').map((job) => configuredTarget().queue.run(job.id));
       const streamRuns = open.filter((job) => job.kind === 'stream').map((job) => runLogged(job.id));
       const recordings: UploadProgress[] = [];
       for (const id of recordingsToUpload(deps.db)) {
@@ -304,9 +304,7 @@ export function createUploadService(deps: UploadServiceDeps) {
       const fileIds = new Set(open.filter((job) => job.kind === 'file').map((job) => job.id));
       return {
         recordings,
-        files: listUploadJobs(deps.db)
-          .filter((job) => fileIds.has(job.id))
-          .map(summarizeJob),
+        files: [...fileIds].map(summaryOf),
         failures,
       };
     },
@@ -322,7 +320,7 @@ export function createUploadService(deps: UploadServiceDeps) {
     },
 
     async cancel(recordingId: string): Promise<UploadProgress> {
-      const { queue } = require();
+      const { queue } = configuredTarget();
       cancelled.add(recordingId);
       for (const job of listUploadJobs(deps.db, { recordingId }).filter((candidate) => candidate.state !== 'done'))
         await queue.cancel(job.id);

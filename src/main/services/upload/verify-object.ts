@@ -1,5 +1,4 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { digestOfFile } from '../../platform/sha256';
 import { multipartEtag } from './part-bytes';
 import type { S3Target } from './s3-target';
 
@@ -18,7 +17,7 @@ export interface VerifiedObject {
  */
 export async function verifyObject(
   target: S3Target,
-  object: { key: string; size: number; file: string; partMd5s: readonly string[]; fileMd5?: () => Promise<string> },
+  object: { key: string; size: number; partMd5s: readonly string[]; fileMd5: () => Promise<string> },
   signal?: AbortSignal,
 ): Promise<VerifiedObject> {
   const head = await target.client.send(new HeadObjectCommand({ Bucket: target.bucket, Key: object.key }), { abortSignal: signal });
@@ -32,8 +31,8 @@ export async function verifyObject(
     return { etag, checked: 'multipart-md5' };
   }
   if (/^[0-9a-f]{32}$/.test(etag)) {
-    const fileMd5 = object.fileMd5 ?? (() => digestOfFile(object.file, 'md5'));
-    if (etag !== (await fileMd5())) throw new ObjectMismatchError(`The MD5 of ${object.key} in the bucket differs from the local file.`);
+    if (etag !== (await object.fileMd5()))
+      throw new ObjectMismatchError(`The MD5 of ${object.key} in the bucket differs from the local file.`);
     return { etag, checked: 'md5' };
   }
   return { etag, checked: 'size' };
