@@ -7,6 +7,7 @@ import { log, projectRoot } from './lib/run.mjs';
 
 const src = (file) => path.join(projectRoot, 'src', file);
 const out = (file) => path.join(projectRoot, 'dist', file);
+const tool = (file) => path.join(projectRoot, 'tools', file);
 
 // ESM sources use import.meta.url; in the CommonJS bundles it becomes the bundle file's own URL.
 const nodeBundle = {
@@ -28,6 +29,9 @@ await viteBuild({ configFile: path.join(projectRoot, 'vite.config.ts'), mode: 'p
 await Promise.all([
   esbuild.build({ ...nodeBundle, entryPoints: [src('main/index.ts')], outfile: out('main/index.cjs'), external: ['electron'] }),
   esbuild.build({ ...nodeBundle, entryPoints: [src('host/main.ts')], outfile: out('host/main.cjs') }),
+  // The local development backend: a library for tools/start.mjs and a command of its own.
+  esbuild.build({ ...nodeBundle, entryPoints: [tool('dev-backend/index.ts')], outfile: out('dev-backend/index.cjs') }),
+  esbuild.build({ ...nodeBundle, entryPoints: [tool('dev-backend/main.ts')], outfile: out('dev-backend/main.cjs') }),
   esbuild.build({
     ...nodeBundle,
     entryPoints: [src('cli/irec.ts')],

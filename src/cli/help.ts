@@ -26,6 +26,26 @@ Commands:
                          <prefix>files/<date>/<name>). Safe to kill at any moment: running the same command
                          again resumes from the last part S3 confirmed; it never starts over.
   uploads list           Every upload job, newest first: state, bytes and parts confirmed, key, last error.
+  cloud list             Cloud recordings and Media Recording API uploads in the catalog, with their state, URL
+                         and any call still owed to a backend (the outbox).  [--interview <id>]
+  cloud deliver          Try every owed call (stops, uploads) now; exits 1 while some remain. The app does this
+                         by itself, with backoff, for as long as it takes.
+
+  agora start   --channel <name> --uid <digits> [--schedule <id>]       Start an Agora cloud recording.
+  agora query   --channel <name> --uid <digits> --resource-id <id> --sid <sid>   Its status (0–8, 20) in words.
+  agora stop    --channel <name> --uid <digits> --resource-id <id> --sid <sid> [--schedule <id>]
+                         Stop it and list its files. No files means the backend has no cloud storage
+                         configured: reported as a failure (exit 1), not as success.
+  agora list    --schedule <id>            Recordings of an interview schedule, with recording_url.
+  livekit start --room <name>              Start a LiveKit room recording (egress).
+  livekit stop|status|delete --egress <id> Stop, report (status --wait polls until ready or failed) or delete it.
+  livekit list  --room <name>              A room's recordings. Calls stay under the documented rate limits.
+  media init    --site <host> [--session <id>] [--expected-chunks <n>] [--storage <id>]
+  media chunk   --session <id> --index <n> --file <path> [--total-chunks <n>]   Idempotent by index.
+  media finalize --session <id> --total-chunks <n> [--total-size <bytes>] [--async]
+  media status  --session <id>             Which chunks the server has (and which are missing).
+  media video   --session <id>             The video's state and final URL.
+  media upload  --file <path> [--site <host>] [--session <id>]   A whole file in chunks, resumable, then finalize.
   script check <file>    Validate an interview script and show its questions; errors name each field.
   help                   Show this text.
 
@@ -34,6 +54,10 @@ Options (any command):
   --data-dir <dir>       Use this data folder (same as IREC_DATA_DIR).
   --set <key>=<value>    Override one setting, e.g. --set s3.bucket=interviews (value parsed as JSON if it is).
   -h, --help             Show this text.   -v, --version   Print the version.
+
+Backends: backends.agora.baseUrl (IREC_AGORA_URL), backends.livekit.baseUrl + token (IREC_LIVEKIT_URL,
+IREC_LIVEKIT_TOKEN), backends.mediaApi.baseUrl + site (IREC_MEDIA_API_URL, IREC_MEDIA_API_SITE). A backend's
+error exits 1 with its message.
 
 Configuration layers, lowest first: defaults < IT policy file < user settings (IREC_CONFIG) < IREC_* < flags.
 Run \`${CLI_NAME} doctor\` to see which files are in effect. In development: npm run -s irec -- <command>.

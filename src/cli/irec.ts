@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../main/core';
 import { nodeCorePorts } from '../main/platform/node-ports';
+import { agoraCommand } from './commands/agora';
+import { cloudCommand } from './commands/cloud';
 import { doctorCommand } from './commands/doctor';
 import { mergeCommand, recoverCommand } from './commands/finalize';
+import { livekitCommand } from './commands/livekit';
+import { mediaCommand } from './commands/media';
 import { recordingsCommand } from './commands/recordings';
 import { scriptCommand } from './commands/script';
 import { uploadCommand, uploadsListCommand } from './commands/upload';
@@ -23,6 +27,24 @@ function parse(argv: string[]) {
       file: { type: 'string' },
       key: { type: 'string' },
       offset: { type: 'string' },
+      // backend commands
+      channel: { type: 'string' },
+      uid: { type: 'string' },
+      schedule: { type: 'string' },
+      'resource-id': { type: 'string' },
+      sid: { type: 'string' },
+      room: { type: 'string' },
+      egress: { type: 'string' },
+      wait: { type: 'boolean' },
+      site: { type: 'string' },
+      storage: { type: 'string' },
+      session: { type: 'string' },
+      index: { type: 'string' },
+      'total-chunks': { type: 'string' },
+      'total-size': { type: 'string' },
+      'expected-chunks': { type: 'string' },
+      async: { type: 'boolean' },
+      interview: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -68,6 +90,14 @@ export async function runCli(argv: string[]): Promise<number> {
         return await uploadCommand(core, out, { recordingId: sub, pending: values.pending, file: values.file, key: values.key });
       case 'uploads':
         return uploadsListCommand(core, out, sub, values.limit);
+      case 'agora':
+        return await agoraCommand(core, out, sub, values);
+      case 'livekit':
+        return await livekitCommand(core, out, sub, values);
+      case 'media':
+        return await mediaCommand(core, out, sub, values);
+      case 'cloud':
+        return await cloudCommand(core, out, sub, values);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

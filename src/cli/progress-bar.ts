@@ -1,4 +1,5 @@
 import type { FinalizeProgress } from '../shared/domain/recording';
+import { createRateMeter } from '../main/services/upload/upload-rate';
 import { formatBytes, formatDuration } from '../shared/format';
 
 const WIDTH = 30;
@@ -22,6 +23,7 @@ export interface TransferProgress {
 /** A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal or output is JSON. */
 export function createProgressBar(enabled: boolean) {
   const draw = enabled && process.stderr.isTTY;
+  const meter = createRateMeter();
   let shown = false;
   const line = (label: string, fraction: number, status: string) => {
     if (!draw) return;
@@ -37,6 +39,18 @@ export function createProgressBar(enabled: boolean) {
       const eta = progress.etaSeconds !== null ? ` ETA ${formatDuration(progress.etaSeconds * 1000)}` : '';
       const fraction = progress.bytesTotal ? progress.bytesSent / progress.bytesTotal : 0;
       line(label, fraction, `${formatBytes(progress.bytesSent)} of ${formatBytes(progress.bytesTotal)}${rate}${eta} ${progress.state}`);
+    },
+    /** A transfer that reports only bytes: speed and ETA are measured here. */
+    bytes(label: string, bytesSent: number, bytesTotal: number, state: string) {
+      meter.sample(bytesSent);
+      const rate = meter.bytesPerSecond();
+      this.transfer(label, {
+        bytesSent,
+        bytesTotal,
+        bytesPerSecond: rate,
+        etaSeconds: rate ? (bytesTotal - bytesSent) / rate : null,
+        state,
+      });
     },
     done() {
       if (shown) process.stderr.write('\n');

@@ -23,6 +23,8 @@ import { startRun, type Run } from './services/recovery/run-registry';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
+import { createBackendClients, type BackendClients } from './services/backends/backend-clients';
+import { createCloudService, type CloudService } from './services/backends/cloud-service';
 import { applyRetention } from './services/upload/retention';
 import { createS3Target } from './services/upload/s3-target';
 import { createUploadService, type UploadService } from './services/upload/upload-service';
@@ -76,6 +78,13 @@ export interface Core {
   uploads: UploadService | null;
   /** App start: resumes unfinished uploads and uploads finalized recordings (when `s3.autoUpload`), applies retention. */
   resumeUploads(): Promise<void>;
+  /**
+   * Cloud recordings (Agora, LiveKit) and Media Recording API uploads, with the outbox of calls owed to them;
+   * null without a catalog. Only the app calls `cloud.start()` (stops left over by an earlier run, delivery).
+   */
+  cloud: CloudService | null;
+  /** The backend clients from configuration (the CLI's `agora`, `livekit` and `media` commands). */
+  backends: BackendClients;
   interview: ActiveScript;
   speech: SpeechSynthesizer;
   events: EventBus;
@@ -163,6 +172,16 @@ export function createCore(ports: CorePorts): Core {
       .uploadRecording(recordingId)
       .catch((error: unknown) => logger.warn('Upload failed', { recordingId, error: (error as Error).message }));
   };
+  const backends = createBackendClients(settings.backends);
+  const cloud = catalog.ok
+    ? createCloudService({
+        db: catalog.catalog.db,
+        settings: settings.backends,
+        clients: backends,
+        logger,
+        emit: (session) => events.emit('cloudSessionChanged', session),
+      })
+    : null;
   const recording = catalog.ok
     ? createRecordingService({
         db: catalog.catalog.db,
@@ -173,6 +192,8 @@ export function createCore(ports: CorePorts): Core {
         minFreeBytes: config.config.recording.minFreeMb * 1024 * 1024,
         keepAwake: ports.keepAwake,
         onDurable: (recordingId, segment) => uploads?.streamGrew(recordingId, segment),
+        onStarted: (recordingId) => cloud?.begin(recordingId),
+        onStopped: (recordingId) => void cloud?.end(recordingId),
       })
     : null;
 
@@ -194,6 +215,7 @@ export function createCore(ports: CorePorts): Core {
     async (recordingId, options) => {
       const detail = await finalize(recordingId, options);
       uploadInBackground(recordingId);
+      cloud?.uploadRecording(recordingId);
       return detail;
     },
     (progress) => events.emit('finalizeProgress', progress),
@@ -229,6 +251,8 @@ export function createCore(ports: CorePorts): Core {
       const result = await uploads.resumePending();
       for (const failure of result.failures) logger.warn('Upload not finished', { failure });
     },
+    cloud,
+    backends,
     interview,
     speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
     events,
@@ -250,6 +274,13 @@ export function createCore(ports: CorePorts): Core {
           reason: uploads?.configured ? undefined : (uploads?.notConfiguredReason ?? 'The catalog is unavailable.'),
           ...(uploads?.counts() ?? { open: 0, failed: 0 }),
         },
+        backends: {
+          agora: { url: settings.backends.agora.baseUrl ?? null },
+          livekit: { url: settings.backends.livekit.baseUrl ?? null, hasToken: Boolean(settings.backends.livekit.token) },
+          media: { url: settings.backends.mediaApi.baseUrl ?? null, site: settings.backends.mediaApi.site ?? null },
+          owed: cloud?.pendingCalls().length ?? 0,
+          held: cloud?.pendingCalls().filter((call) => call.state === 'held').length ?? 0,
+        },
       }),
     close: async () => {
       if (closed) return;
@@ -257,6 +288,7 @@ export function createCore(ports: CorePorts): Core {
       await recording?.closeAll();
       await finalizer.cancelAll();
       await uploads?.close();
+      await cloud?.close();
       run?.end();
       if (catalog.ok) catalog.catalog.db.close();
     },
@@ -266,6 +298,7 @@ export function createCore(ports: CorePorts): Core {
 /** Start-up recovery, then unfinished uploads, once the UI is up: failures are logged and shown, never fatal. */
 export function recoverInBackground(core: Core): void {
   if (!core.catalog.ok) return;
+  core.cloud?.start();
   core
     .recover()
     .catch((error: unknown) => core.logger.error('Recovery failed', { error: (error as Error).message }))

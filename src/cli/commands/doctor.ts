@@ -15,6 +15,17 @@ const uploadsLine = (uploads: DoctorReport['uploads']) =>
     ? `${mark(uploads.failed === 0)} uploads: s3://${uploads.bucket} (${uploads.endpoint ?? `AWS ${uploads.region}`}) — ${uploads.open} open, ${uploads.failed} failed`
     : `– uploads: off — ${uploads.reason}`;
 
+const backendsLines = ({ agora, livekit, media, owed, held }: DoctorReport['backends']) => [
+  agora.url ? `${mark(true)} Agora recording backend: ${agora.url}` : '– Agora recording backend: not configured',
+  livekit.url
+    ? `${mark(livekit.hasToken)} LiveKit recording backend: ${livekit.url}${livekit.hasToken ? '' : ' — no token (backends.livekit.token)'}`
+    : '– LiveKit recording backend: not configured',
+  media.url
+    ? `${mark(Boolean(media.site))} Media Recording API: ${media.url}${media.site ? ` (site ${media.site})` : ' — no site (backends.mediaApi.site)'}`
+    : '– Media Recording API: not configured',
+  `${mark(held === 0)} backend calls owed: ${owed}${held ? `, ${held} held for a new token` : ''}`,
+];
+
 export function formatDoctor(report: DoctorReport): string {
   const { app, config, dataDir, catalog } = report;
   const lines = [
@@ -30,6 +41,7 @@ export function formatDoctor(report: DoctorReport): string {
     runtime('Electron', report.runtimes.electron),
     runtime('Chromium', report.runtimes.chromium),
     uploadsLine(report.uploads),
+    ...backendsLines(report.backends),
     '',
     report.ok ? 'Healthy.' : `Not healthy:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`,
   ];

@@ -1,5 +1,4 @@
 import type { Core } from '../../main/core';
-import { createRateMeter } from '../../main/services/upload/upload-rate';
 import type { UploadService } from '../../main/services/upload/upload-service';
 import type { UploadJobSummary, UploadProgress } from '../../shared/domain/upload';
 import { formatBytes } from '../../shared/format';
@@ -57,20 +56,10 @@ export async function uploadCommand(
   const uploads = requireUploads(core);
   try {
     if (options.file) {
-      const meter = createRateMeter();
       const job = await withProgress(core, out, (bar) =>
-        uploads.uploadFile(options.file!, options.key, (progress) => {
-          meter.sample(progress.bytesSent);
-          const rate = meter.bytesPerSecond();
-          const left = (progress.size ?? 0) - progress.bytesSent;
-          bar.transfer(progress.key, {
-            bytesSent: progress.bytesSent,
-            bytesTotal: progress.size ?? 0,
-            bytesPerSecond: rate,
-            etaSeconds: rate ? left / rate : null,
-            state: progress.state,
-          });
-        }),
+        uploads.uploadFile(options.file!, options.key, (progress) =>
+          bar.bytes(progress.key, progress.bytesSent, progress.size ?? 0, progress.state),
+        ),
       );
       out.result(job, () => describeJob(job));
       return job.state === 'done' ? 0 : 1;

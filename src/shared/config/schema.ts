@@ -23,9 +23,31 @@ export const configSchema = z.strictObject({
     .prefault({}),
   backends: z
     .strictObject({
-      agora: z.strictObject({ baseUrl: url.optional() }).prefault({}),
+      agora: z
+        .strictObject({
+          baseUrl: url.optional(),
+          /** The recording bot's Agora uid; a random one per interview when absent (it must not collide with a person's). */
+          uid: z
+            .string()
+            .regex(/^\d{1,10}$/, 'expected a string of digits')
+            .optional(),
+        })
+        .prefault({}),
       livekit: z.strictObject({ baseUrl: url.optional(), token: optionalString }).prefault({}),
-      mediaApi: z.strictObject({ baseUrl: url.optional(), site: optionalString, storage: optionalString }).prefault({}),
+      mediaApi: z
+        .strictObject({
+          baseUrl: url.optional(),
+          /** The tenant's hostname: selects the S3 space on the backend. Required for uploads there. */
+          site: optionalString,
+          /** Document ID in the backend's `storage` collection to update with the video's state. */
+          storage: optionalString,
+          chunkMb: z.number().int().min(1).max(50).default(5),
+          /** `async` (finalize-async, then poll the video) suits long interviews; `sync` waits in one request. */
+          finalize: z.enum(['sync', 'async']).default('async'),
+        })
+        .prefault({}),
+      /** Seconds between health checks of a running cloud recording (Agora query, LiveKit status). */
+      healthSeconds: z.number().int().min(2).max(600).default(15),
     })
     .prefault({}),
   s3: z

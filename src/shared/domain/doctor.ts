@@ -46,6 +46,14 @@ export const doctorReportSchema = z.object({
     open: z.number().int().nonnegative().describe('upload jobs still to finish'),
     failed: z.number().int().nonnegative(),
   }),
+  /** The backend URLs in use (never the token), and the calls still owed to them. */
+  backends: z.object({
+    agora: z.object({ url: z.string().nullable() }),
+    livekit: z.object({ url: z.string().nullable(), hasToken: z.boolean() }),
+    media: z.object({ url: z.string().nullable(), site: z.string().nullable() }),
+    owed: z.number().int().nonnegative().describe('outbox calls waiting to be delivered'),
+    held: z.number().int().nonnegative().describe('outbox calls held until a new token'),
+  }),
 });
 /** Below this, a one-hour interview (about 1.2 GB at 2.5 Mbps, held twice during finalize) may not fit. */
 export const LOW_DISK_BYTES = 3 * 1024 ** 3;

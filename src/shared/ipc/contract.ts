@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { cloudSessionSchema } from '../domain/cloud';
 import { finalizeProgressSchema } from '../domain/recording';
 import { uploadProgressSchema } from '../domain/upload';
 import { appChannels } from './channels/app';
+import { cloudChannels } from './channels/cloud';
 import { finalizeChannels } from './channels/finalize';
 import { interviewChannels } from './channels/interview';
 import { recordingChannels } from './channels/recording';
@@ -17,6 +19,7 @@ export const channels = {
   ...recordingChannels,
   ...finalizeChannels,
   ...uploadChannels,
+  ...cloudChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events pushed from the main process to the renderer. */
@@ -24,6 +27,7 @@ export const events = {
   recordingsChanged: z.object({ recordingId: z.string() }),
   finalizeProgress: finalizeProgressSchema,
   uploadProgress: uploadProgressSchema,
+  cloudSessionChanged: cloudSessionSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

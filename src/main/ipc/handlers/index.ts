@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
 import type { HandlerTable } from '../dispatcher';
 import { appHandlers } from './app-handlers';
+import { cloudHandlers } from './cloud-handlers';
 import { finalizeHandlers } from './finalize-handlers';
 import { interviewHandlers } from './interview-handlers';
 import { libraryHandlers } from './library-handlers';
@@ -18,5 +19,6 @@ export function createHandlerTable(core: Core): HandlerTable {
     ...recordingHandlers(core),
     ...finalizeHandlers(core),
     ...uploadHandlers(core),
+    ...cloudHandlers(core),
   };
 }

@@ -39,6 +39,7 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
       logger.info('Recording stopped', { recordingId, durationMs, reason });
       core.events.emit('recordingsChanged', { recordingId });
       queueFinalize(core, recordingId);
+
       return result;
     },
 

@@ -48,6 +48,7 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   IREC_LIVEKIT_URL: 'backends.livekit.baseUrl',
   IREC_LIVEKIT_TOKEN: 'backends.livekit.token',
   IREC_MEDIA_API_URL: 'backends.mediaApi.baseUrl',
+  IREC_MEDIA_API_SITE: 'backends.mediaApi.site',
   IREC_S3_BUCKET: 's3.bucket',
   IREC_S3_REGION: 's3.region',
   IREC_S3_ENDPOINT: 's3.endpoint',

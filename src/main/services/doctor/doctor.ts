@@ -14,6 +14,7 @@ export interface DoctorInputs {
   ffprobe: ToolReport;
   runtimes: { electron: RuntimeReport; chromium: RuntimeReport };
   uploads: DoctorReport['uploads'];
+  backends: DoctorReport['backends'];
 }
 
 /**
@@ -40,6 +41,11 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
       `${inputs.uploads.failed} upload(s) stopped with an error; \`irec uploads list\` says why, \`irec upload --pending\` retries.`,
     );
   }
+  if (inputs.backends.held > 0) {
+    problems.push(
+      `${inputs.backends.held} backend call(s) wait for a new LiveKit token: set backends.livekit.token (IREC_LIVEKIT_TOKEN), then restart or run \`irec cloud deliver\`.`,
+    );
+  }
 
   return {
     ok: problems.length === 0,
@@ -54,5 +60,6 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
     ffprobe: inputs.ffprobe,
     runtimes: inputs.runtimes,
     uploads: inputs.uploads,
+    backends: inputs.backends,
   };
 }

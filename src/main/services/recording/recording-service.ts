@@ -20,6 +20,9 @@ export interface RecordingServiceDeps {
   keepAwake?: { start(): () => void };
   /** More of a segment is durable, or it has ended: the progressive upload follows. */
   onDurable?: (recordingId: string, segment: number) => void;
+  /** A recording began, or ended by any path (stop, disk full): the cloud recordings follow. Must not throw. */
+  onStarted?: (recordingId: string) => void;
+  onStopped?: (recordingId: string) => void;
 }
 
 export interface ChunkAck {
@@ -97,6 +100,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     state.releaseAwake?.();
     active.delete(recordingId);
     deps.onDurable?.(recordingId, state.segment);
+    deps.onStopped?.(recordingId);
     throw new IpcError({
       code: 'DISK_FULL',
       message: 'The disk is full, so the recording was stopped. Everything recorded up to now is saved; free some space to record again.',
@@ -128,6 +132,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         queue: Promise.resolve(),
         releaseAwake: deps.keepAwake?.start(),
       });
+      deps.onStarted?.(recordingId);
       return { recordingId, segment: 0 };
     },
 
@@ -226,6 +231,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
         state.releaseAwake?.();
         active.delete(input.recordingId);
         deps.onDurable?.(input.recordingId, state.segment);
+        deps.onStopped?.(input.recordingId);
         return { state: 'stopped' as const };
       });
     },

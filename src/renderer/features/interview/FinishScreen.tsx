@@ -1,9 +1,10 @@
 import { formatBytes, formatDuration } from '../../../shared/format';
 import { FinalizeStatus } from '../library/FinalizeStatus';
 import { UploadStatus } from '../library/UploadStatus';
+import { CloudStatus } from './CloudStatus';
 import type { InterviewResult } from './use-recorded-interview';
 
-export function FinishScreen({ result, onClose }: { result: InterviewResult; onClose(): void }) {
+export function FinishScreen({ interviewId, result, onClose }: { interviewId: string; result: InterviewResult; onClose(): void }) {
   return (
     <section className="card flow" aria-labelledby="finish-title">
       <h1 id="finish-title">{result.stoppedBecause ? 'The recording stopped early' : 'Thank you — your interview is recorded'}</h1>
@@ -23,6 +24,7 @@ export function FinishScreen({ result, onClose }: { result: InterviewResult; onC
           <UploadStatus recordingId={result.recordingId} />
         </>
       )}
+      <CloudStatus interviewId={interviewId} showLinks />
       <p className="muted">
         It is safe to close this window at any time: what is recorded is already on disk, and an unfinished video file or upload resumes the
         next time the app opens.

@@ -8,7 +8,8 @@ import { InterviewScreen } from './InterviewScreen';
 import type { InterviewResult } from './use-recorded-interview';
 import type { ScriptInfo } from './use-script';
 
-type Stage = { name: 'consent' } | { name: 'capture'; interviewId: string } | { name: 'finished'; result: InterviewResult };
+type Stage =
+  { name: 'consent' } | { name: 'capture'; interviewId: string } | { name: 'finished'; interviewId: string; result: InterviewResult };
 
 /** Consent → device check → interview → finish. The camera stream lives as long as the capture stage. */
 export function InterviewFlow({ info, onExit }: { info: ScriptInfo; onExit(): void }) {
@@ -27,9 +28,9 @@ export function InterviewFlow({ info, onExit }: { info: ScriptInfo; onExit(): vo
       setBusy(false);
     }
   };
-  const finish = useCallback((result: InterviewResult) => {
+  const finish = useCallback((interviewId: string, result: InterviewResult) => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    setStage({ name: 'finished', result });
+    setStage({ name: 'finished', interviewId, result });
   }, []);
 
   return (
@@ -40,8 +41,10 @@ export function InterviewFlow({ info, onExit }: { info: ScriptInfo; onExit(): vo
         </p>
       )}
       {stage.name === 'consent' && <ConsentScreen info={info} busy={busy} onAgree={() => void agree()} onCancel={onExit} />}
-      {stage.name === 'capture' && <CaptureStage info={info} interviewId={stage.interviewId} onDone={finish} />}
-      {stage.name === 'finished' && <FinishScreen result={stage.result} onClose={onExit} />}
+      {stage.name === 'capture' && (
+        <CaptureStage info={info} interviewId={stage.interviewId} onDone={(result) => finish(stage.interviewId, result)} />
+      )}
+      {stage.name === 'finished' && <FinishScreen interviewId={stage.interviewId} result={stage.result} onClose={onExit} />}
     </>
   );
 }

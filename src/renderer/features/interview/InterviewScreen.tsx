@@ -1,5 +1,6 @@
 import { formatElapsed } from '../recorder/geometry';
 import { useNow } from '../../hooks/use-now';
+import { CloudStatus } from './CloudStatus';
 import { SelfView } from './SelfView';
 import { useRecordedInterview, type InterviewResult } from './use-recorded-interview';
 import type { ScriptInfo } from './use-script';
@@ -36,6 +37,7 @@ export function InterviewScreen({ info, interviewId, stream, onDone }: Props) {
         <span className="rec-indicator" role="status" aria-label="Recording">
           <span className="rec-dot" aria-hidden="true" /> REC
         </span>
+        <CloudStatus interviewId={interviewId} />
         <span className="muted">
           Question {runner.questionIndex + 1} of {questions.length}
           {runner.take > 1 && ` · take ${runner.take}`}

@@ -47,3 +47,20 @@ export function listConsents(db: Database, interviewId: string): Array<NewConsen
 export function interviewExists(db: Database, id: string): boolean {
   return db.prepare('SELECT 1 FROM interviews WHERE id = ?').get(id) !== undefined;
 }
+
+export interface InterviewLinks {
+  id: string;
+  title: string;
+  scheduleId: string | null;
+  agoraChannel: string | null;
+  livekitRoom: string | null;
+}
+
+/** What an interview names outside the app: its schedule, its Agora channel, its LiveKit room. */
+export function getInterviewLinks(db: Database, id: string): InterviewLinks | undefined {
+  return db
+    .prepare(
+      'SELECT id, title, schedule_id AS scheduleId, agora_channel AS agoraChannel, livekit_room AS livekitRoom FROM interviews WHERE id = ?',
+    )
+    .get(id) as InterviewLinks | undefined;
+}

@@ -1,0 +1,81 @@
+export const backendNames = ['agora', 'livekit', 'media'] as const;
+export type BackendName = (typeof backendNames)[number];
+
+/** How people name each backend in messages. */
+export const BACKEND_LABELS: Record<BackendName, string> = {
+  agora: 'Agora recording backend',
+  livekit: 'LiveKit recording backend',
+  media: 'Media Recording API',
+};
+
+/**
+ * What went wrong, as far as a caller needs to decide what to do next:
+ * - `unreachable`, `server`, `rate-limited`: try again later (retryable);
+ * - `auth`: the token is missing or expired; stop until the user signs in again;
+ * - `invalid`: the request was refused before or at the backend (bad channel, 400/422); retrying cannot help;
+ * - `not-found`: the backend does not know the recording or session;
+ * - `contract`: the reply does not match the documented contract (names the field);
+ * - `no-cloud-storage`: Agora stopped, but without a file list: the backend has no cloud storage configured;
+ * - `recording-failed`: the backend reports that the cloud recording itself failed.
+ */
+export type BackendErrorKind =
+  'unreachable' | 'server' | 'rate-limited' | 'auth' | 'invalid' | 'not-found' | 'contract' | 'no-cloud-storage' | 'recording-failed';
+
+export interface BackendErrorInfo {
+  backend: BackendName;
+  kind: BackendErrorKind;
+  message: string;
+  /** HTTP status, when the backend answered. */
+  status?: number;
+  /** Per-field messages (Agora 422, or checks made before sending). */
+  fieldErrors?: Record<string, string[]>;
+  /** How long the backend asked us to wait (429 Retry-After / X-RateLimit-Reset). */
+  retryAfterMs?: number;
+  /** The decoded reply, when the call was answered but is still an error (e.g. a stop without files). */
+  reply?: unknown;
+}
+
+const RETRYABLE: ReadonlySet<BackendErrorKind> = new Set(['unreachable', 'server', 'rate-limited']);
+
+export class BackendError extends Error {
+  readonly backend: BackendName;
+  readonly kind: BackendErrorKind;
+  readonly status?: number;
+  readonly fieldErrors?: Record<string, string[]>;
+  readonly retryAfterMs?: number;
+  readonly reply?: unknown;
+
+  constructor(info: BackendErrorInfo) {
+    super(info.message);
+    this.name = 'BackendError';
+    this.backend = info.backend;
+    this.kind = info.kind;
+    this.status = info.status;
+    this.fieldErrors = info.fieldErrors;
+    this.retryAfterMs = info.retryAfterMs;
+    this.reply = info.reply;
+  }
+
+  /** Worth sending again later: the network, a 5xx or a rate limit, never a refusal. */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.kind);
+  }
+}
+
+export const isBackendError = (error: unknown): error is BackendError => error instanceof BackendError;
+
+/** "channel_name: The channel name field is required.; uid: …" */
+export function describeFieldErrors(fieldErrors: Record<string, string[]>): string {
+  return Object.entries(fieldErrors)
+    .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+    .join('; ');
+}
+
+/** What an HTTP error status means for the caller, the same for every backend. */
+export function kindForStatus(status: number): BackendErrorKind {
+  if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
+  if (status === 429) return 'rate-limited';
+  if (status === 408 || status >= 500) return 'server';
+  return 'invalid';
+}

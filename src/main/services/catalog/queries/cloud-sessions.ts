@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3';
+import type { CloudBackend, CloudSession, CloudSessionState } from '../../../../shared/domain/cloud';
+
+export interface NewCloudSession {
+  id: string;
+  interviewId: string;
+  recordingId: string | null;
+  backend: CloudBackend;
+  state: CloudSessionState;
+  target: string;
+  uid?: string | null;
+  scheduleId?: string | null;
+  createdAt: string;
+}
+
+/** Columns a service may change; `updated_at` is always set with them. */
+export type CloudSessionChanges = Partial<{
+  state: CloudSessionState;
+  resourceId: string | null;
+  remoteId: string | null;
+  statusCode: number | null;
+  statusText: string | null;
+  files: CloudSession['files'];
+  recordingUrl: string | null;
+  bytesSent: number | null;
+  bytesTotal: number | null;
+  chunkBytes: number | null;
+  error: string | null;
+  startedAt: string | null;
+  stoppedAt: string | null;
+  checkedAt: string | null;
+}>;
+
+const COLUMNS: Record<keyof CloudSessionChanges, string> = {
+  state: 'state',
+  resourceId: 'resource_id',
+  remoteId: 'remote_id',
+  statusCode: 'status_code',
+  statusText: 'status_text',
+  files: 'file_list',
+  recordingUrl: 'recording_url',
+  bytesSent: 'bytes_sent',
+  bytesTotal: 'bytes_total',
+  chunkBytes: 'chunk_bytes',
+  error: 'error',
+  startedAt: 'started_at',
+  stoppedAt: 'stopped_at',
+  checkedAt: 'checked_at',
+};
+
+export function insertCloudSession(db: Database, session: NewCloudSession): void {
+  db.prepare(
+    `INSERT INTO cloud_sessions (id, interview_id, recording_id, backend, state, target, uid, schedule_id, created_at, updated_at)
+     VALUES (@id, @interviewId, @recordingId, @backend, @state, @target, @uid, @scheduleId, @createdAt, @createdAt)`,
+  ).run({ uid: null, scheduleId: null, ...session });
+}
+
+export function updateCloudSession(db: Database, id: string, changes: CloudSessionChanges, at: string): void {
+  const keys = Object.keys(changes) as Array<keyof CloudSessionChanges>;
+  const values: Record<string, unknown> = { id, updatedAt: at };
+  for (const key of keys) values[key] = key === 'files' ? JSON.stringify(changes.files) : changes[key];
+  const sets = keys.map((key) => `${COLUMNS[key]} = @${key}`);
+  db.prepare(`UPDATE cloud_sessions SET ${[...sets, 'updated_at = @updatedAt'].join(', ')} WHERE id = @id`).run(values);
+}
+
+interface Row {
+  id: string;
+  interview_id: string;
+  recording_id: string | null;
+  backend: CloudBackend;
+  state: CloudSessionState;
+  target: string;
+  uid: string | null;
+  schedule_id: string | null;
+  resource_id: string | null;
+  remote_id: string | null;
+  status_code: number | null;
+  status_text: string | null;
+  file_list: string | null;
+  recording_url: string | null;
+  bytes_sent: number | null;
+  bytes_total: number | null;
+  chunk_bytes: number | null;
+  error: string | null;
+  started_at: string | null;
+  stopped_at: string | null;
+  checked_at: string | null;
+  updated_at: string;
+  pending_kind: string | null;
+  pending_state: 'pending' | 'held' | null;
+  pending_attempts: number | null;
+  pending_next: string | null;
+  pending_error: string | null;
+}
+
+const SELECT = `
+  SELECT s.*, o.kind AS pending_kind, o.state AS pending_state, o.attempts AS pending_attempts,
+         o.next_attempt_at AS pending_next, o.last_error AS pending_error
+  FROM cloud_sessions s
+  LEFT JOIN outbox o ON o.session_id = s.id AND o.state IN ('pending', 'held')`;
+
+function toSession(row: Row): CloudSession {
+  return {
+    id: row.id,
+    interviewId: row.interview_id,
+    recordingId: row.recording_id,
+    backend: row.backend,
+    state: row.state,
+    target: row.target,
+    uid: row.uid,
+    scheduleId: row.schedule_id,
+    resourceId: row.resource_id,
+    remoteId: row.remote_id,
+    statusCode: row.status_code,
+    statusText: row.status_text,
+    files: row.file_list ? (JSON.parse(row.file_list) as CloudSession['files']) : [],
+    recordingUrl: row.recording_url,
+    bytesSent: row.bytes_sent,
+    bytesTotal: row.bytes_total,
+    chunkBytes: row.chunk_bytes,
+    error: row.error,
+    startedAt: row.started_at,
+    stoppedAt: row.stopped_at,
+    checkedAt: row.checked_at,
+    updatedAt: row.updated_at,
+    pending: row.pending_kind
+      ? {
+          kind: row.pending_kind,
+          state: row.pending_state!,
+          attempts: row.pending_attempts!,
+          nextAttemptAt: row.pending_next!,
+          lastError: row.pending_error,
+        }
+      : null,
+  };
+}
+
+export function getCloudSession(db: Database, id: string): CloudSession | undefined {
+  const row = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
+  return row && toSession(row);
+}
+
+export function listCloudSessions(
+  db: Database,
+  filter: { interviewId?: string; recordingId?: string; limit?: number } = {},
+): CloudSession[] {
+  const where = filter.interviewId
+    ? 'WHERE s.interview_id = @interviewId'
+    : filter.recordingId
+      ? 'WHERE s.recording_id = @recordingId'
+      : '';
+  const rows = db
+    .prepare(`${SELECT} ${where} ORDER BY s.created_at DESC, s.backend LIMIT @limit`)
+    .all({ interviewId: filter.interviewId, recordingId: filter.recordingId, limit: filter.limit ?? 500 }) as Row[];
+  return rows.map(toSession);
+}
+
+/** Sessions a previous run left registering or recording: nobody will stop them unless we do. */
+export function abandonedCloudSessions(db: Database): CloudSession[] {
+  return (db.prepare(`${SELECT} WHERE s.state IN ('registering', 'active')`).all() as Row[]).map(toSession);
+}
