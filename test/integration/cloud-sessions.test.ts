@@ -15,18 +15,23 @@ import type { TestBackend } from '../support/dev-backend';
 
 const SCHEDULE = '675812ab3f4e5a0b1c234567';
 
-/** A core configured the way `npm start` configures the app: the development backend for all three contracts. */
-function cloudCore(root: string, test: TestBackend, extra: Record<string, unknown> = {}) {
+/**
+ * A core configured the way `npm start` configures the app: the development backend for all three contracts
+ * and the local S3. `uploads: false` leaves out S3 and the Media API, for tests that end before an upload would
+ * (an upload still running when the test's S3 folder is removed crashes s3rver).
+ */
+function cloudCore(root: string, test: TestBackend, { uploads = true } = {}) {
   const backends = {
     'backends.agora.baseUrl': test.backend.agoraUrl,
     'backends.livekit.baseUrl': test.backend.livekitUrl,
     'backends.livekit.token': test.backend.token,
-    'backends.mediaApi.baseUrl': test.backend.mediaApiUrl,
-    'backends.mediaApi.site': 'localhost',
+    ...(uploads ? { 'backends.mediaApi.baseUrl': test.backend.mediaApiUrl, 'backends.mediaApi.site': 'localhost' } : {}),
     'backends.healthSeconds': 2,
-    ...extra,
   };
-  return createTestCore(root, {}, s3Settings(test.s3, test.s3.endpoint, backends));
+  const settings = uploads
+    ? s3Settings(test.s3, test.s3.endpoint, backends)
+    : Object.entries(backends).map(([key, value]) => `${key}=${value}`);
+  return createTestCore(root, {}, settings);
 }
 
 describe('cloud recordings of an interview', () => {
@@ -189,7 +194,7 @@ describe('cloud recordings of an interview', () => {
     async () => {
       const test = await devBackend();
       test.backend.setFault({ backend: 'agora', endpoint: 'stop', mode: 'noStorage' });
-      const core = cloudCore(tempDir(), test);
+      const core = cloudCore(tempDir(), test, { uploads: false });
       core.cloud!.start();
       const interviewId = seedLinkedInterview(core, { agoraChannel: 'interview_nostorage' });
       await recordThroughHandlers(core, interviewId, await recordChunks('vp8-webm', 2), async () => {
@@ -207,7 +212,7 @@ describe('cloud recordings of an interview', () => {
     { timeout: 60_000 },
     async () => {
       const test = await devBackend();
-      const core = cloudCore(tempDir(), test);
+      const core = cloudCore(tempDir(), test, { uploads: false });
       core.cloud!.start();
       const interviewId = seedLinkedInterview(core, { agoraChannel: 'interview_lost_stop', scheduleId: SCHEDULE });
       await recordThroughHandlers(core, interviewId, await recordChunks('vp8-webm', 2), async () => {
@@ -231,13 +236,13 @@ describe('cloud recordings of an interview', () => {
   it('stops cloud recordings a crashed run left running, at the next start', { timeout: 60_000 }, async () => {
     const test = await devBackend({ livekitProcessingMs: 300 });
     const root = tempDir();
-    const crashed = cloudCore(root, test);
+    const crashed = cloudCore(root, test, { uploads: false });
     const interviewId = seedLinkedInterview(crashed, { livekitRoom: '!crash:example.com' });
     const app = { origin: 'app://interview-recorder', isMainFrame: true };
     await createHandlerTable(crashed).startRecording({ interviewId, mimeType: 'video/webm' }, app);
     await expect.poll(() => sessionOf(crashed, interviewId, 'livekit')?.state, { timeout: 10_000 }).toBe('active');
     // No stop ever comes from that run; the next one finds the session still active.
-    const next = cloudCore(root, test);
+    const next = cloudCore(root, test, { uploads: false });
     next.cloud!.start();
     await expect.poll(() => sessionOf(next, interviewId, 'livekit')?.state, { timeout: 20_000 }).toBe('done');
     expect(received(test.backend, 'POST', '/api/recording/stop')).toHaveLength(1);
@@ -250,7 +255,7 @@ describe('cloud recordings of an interview', () => {
     async () => {
       const test = await devBackend({ livekitProcessingMs: 300 });
       const root = tempDir();
-      const first = cloudCore(root, test);
+      const first = cloudCore(root, test, { uploads: false });
       first.cloud!.start();
       const interviewId = seedLinkedInterview(first, { livekitRoom: '!token:example.com' });
       await recordThroughHandlers(first, interviewId, await recordChunks('vp8-webm', 2), async () => {
@@ -264,7 +269,7 @@ describe('cloud recordings of an interview', () => {
       await first.close();
 
       test.backend.clearFaults();
-      const second = cloudCore(root, test);
+      const second = cloudCore(root, test, { uploads: false });
       second.cloud!.start();
       await expect.poll(() => sessionOf(second, interviewId, 'livekit')?.state, { timeout: 20_000 }).toBe('done');
     },
