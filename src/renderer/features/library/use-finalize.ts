@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FinalizeProgress, RecordingDetail } from '../../../shared/domain/recording';
 import { api } from '../../api';
+import { useAction } from '../../hooks/use-action';
 
 export interface FinalizeView {
   recording: RecordingDetail | null;
@@ -15,15 +16,15 @@ export interface FinalizeView {
 export function useFinalize(recordingId: string): FinalizeView {
   const [recording, setRecording] = useState<RecordingDetail | null>(null);
   const [progress, setProgress] = useState<FinalizeProgress | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { actionError, act, fail } = useAction();
 
   const refresh = useCallback(() => {
-    api.getRecording({ recordingId }).then(setRecording, (error: Error) => setActionError(error.message));
+    api.getRecording({ recordingId }).then(setRecording, fail);
     api.getFinalizeProgress({ recordingId }).then(
       (p) => p && setProgress(p),
       () => undefined,
     );
-  }, [recordingId]);
+  }, [recordingId, fail]);
 
   useEffect(() => {
     refresh();
@@ -35,10 +36,6 @@ export function useFinalize(recordingId: string): FinalizeView {
     };
   }, [recordingId, refresh]);
 
-  const act = (action: () => Promise<unknown>) => {
-    setActionError(null);
-    action().catch((error: Error) => setActionError(error.message));
-  };
   return {
     recording,
     progress,

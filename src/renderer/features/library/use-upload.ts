@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UploadProgress } from '../../../shared/domain/upload';
 import { api } from '../../api';
+import { useAction } from '../../hooks/use-action';
 
 export interface UploadView {
   progress: UploadProgress | null;
@@ -12,11 +13,8 @@ export interface UploadView {
 /** A recording's upload, live: `uploadProgress` events while it runs, asked for once when the view opens. */
 export function useUpload(recordingId: string): UploadView {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const refresh = useCallback(
-    () => api.getUploadProgress({ recordingId }).then(setProgress, (error: Error) => setActionError(error.message)),
-    [recordingId],
-  );
+  const { actionError, act, fail } = useAction();
+  const refresh = useCallback(() => api.getUploadProgress({ recordingId }).then(setProgress, fail), [recordingId, fail]);
   useEffect(() => {
     void refresh();
     const offProgress = api.on('uploadProgress', (p) => p.recordingId === recordingId && setProgress(p));
@@ -27,14 +25,10 @@ export function useUpload(recordingId: string): UploadView {
     };
   }, [recordingId, refresh]);
 
-  const act = (action: () => Promise<UploadProgress>) => {
-    setActionError(null);
-    action().then(setProgress, (error: Error) => setActionError(error.message));
-  };
   return {
     progress,
     actionError,
-    retry: () => act(() => api.startUpload({ recordingId })),
-    cancel: () => act(() => api.cancelUpload({ recordingId })),
+    retry: () => act(() => api.startUpload({ recordingId }).then(setProgress)),
+    cancel: () => act(() => api.cancelUpload({ recordingId }).then(setProgress)),
   };
 }
