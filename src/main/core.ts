@@ -103,6 +103,12 @@ function readFileOrNull(file: string): string | null {
   }
 }
 
+/** Backend calls still owed, and how many of them wait for a new token. */
+const owedCounts = (calls: ReadonlyArray<{ state: string }>) => ({
+  owed: calls.length,
+  held: calls.filter((c) => c.state === 'held').length,
+});
+
 function secretValues(config: LoadedConfig['config']): string[] {
   return SECRET_CONFIG_PATHS.map((keyPath) => getPath(config, keyPath)).filter((value): value is string => typeof value === 'string');
 }
@@ -278,8 +284,7 @@ export function createCore(ports: CorePorts): Core {
           agora: { url: settings.backends.agora.baseUrl ?? null },
           livekit: { url: settings.backends.livekit.baseUrl ?? null, hasToken: Boolean(settings.backends.livekit.token) },
           media: { url: settings.backends.mediaApi.baseUrl ?? null, site: settings.backends.mediaApi.site ?? null },
-          owed: cloud?.pendingCalls().length ?? 0,
-          held: cloud?.pendingCalls().filter((call) => call.state === 'held').length ?? 0,
+          ...owedCounts(cloud?.pendingCalls() ?? []),
         },
       }),
     close: async () => {

@@ -1,7 +1,8 @@
 import type { Core } from '../../main/core';
+import { requireBackend } from '../../main/services/backends/backend-clients';
 import type { AgoraFile } from '../../main/services/backends/agora/agora-wire';
 import type { Output } from '../output';
-import { optionalOption, requireClient, requireOption, unknownSub, type OptionValues } from './backend-options';
+import { optionalOption, requireOption, unknownSub, type OptionValues } from './backend-options';
 
 const SUBS = ['start', 'query', 'stop', 'list'] as const;
 
@@ -11,7 +12,7 @@ const fileLines = (files: readonly AgoraFile[]) => files.map((file) => `  ${file
 export async function agoraCommand(core: Core, out: Output, sub: string | undefined, values: OptionValues): Promise<number> {
   const command = `agora ${sub ?? ''}`.trim();
   if (!SUBS.includes(sub as (typeof SUBS)[number])) unknownSub('agora', sub, SUBS);
-  const agora = requireClient(core.backends.agora, core.backends.notConfigured.agora);
+  const agora = requireBackend(core.backends, 'agora');
   const target = () => ({ channel: requireOption(values, 'channel', command), uid: requireOption(values, 'uid', command) });
   const ref = () => ({
     ...target(),

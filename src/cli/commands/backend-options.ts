@@ -24,11 +24,6 @@ export function integerOption(values: OptionValues, name: string, command: strin
   return Number(value);
 }
 
-export function requireClient<T>(client: T | null, reason: string | undefined): T {
-  if (!client) throw new Error(reason ?? 'This backend is not configured.');
-  return client;
-}
-
 export function unknownSub(command: string, sub: string | undefined, subs: readonly string[]): never {
   throw new UsageError(`${command} ${sub ? `has no "${sub}"` : 'needs a subcommand'}: one of ${subs.join(', ')}`);
 }

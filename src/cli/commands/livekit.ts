@@ -1,8 +1,9 @@
 import type { Core } from '../../main/core';
+import { requireBackend } from '../../main/services/backends/backend-clients';
 import type { LivekitEgress } from '../../main/services/backends/livekit/livekit-wire';
 import { livekitStatusText } from '../../main/services/backends/livekit/livekit-client';
 import type { Output } from '../output';
-import { requireClient, requireOption, unknownSub, type OptionValues } from './backend-options';
+import { requireOption, unknownSub, type OptionValues } from './backend-options';
 
 const SUBS = ['start', 'stop', 'status', 'list', 'delete'] as const;
 
@@ -20,7 +21,7 @@ const egressLine = (egress: LivekitEgress) =>
 export async function livekitCommand(core: Core, out: Output, sub: string | undefined, values: OptionValues): Promise<number> {
   const command = `livekit ${sub ?? ''}`.trim();
   if (!SUBS.includes(sub as (typeof SUBS)[number])) unknownSub('livekit', sub, SUBS);
-  const livekit = requireClient(core.backends.livekit, core.backends.notConfigured.livekit);
+  const livekit = requireBackend(core.backends, 'livekit');
   const egressId = () => requireOption(values, 'egress', command);
 
   switch (sub) {

@@ -1,26 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../main/core';
+import { requireBackend } from '../../main/services/backends/backend-clients';
 import { videoOutcome } from '../../main/services/backends/media-api/media-client';
 import { uploadToMediaApi } from '../../main/services/backends/media-api/media-upload';
 import { sha256OfFile } from '../../main/platform/sha256';
 import type { Output } from '../output';
 import { createProgressBar } from '../progress-bar';
-import { integerOption, optionalOption, requireClient, requireOption, unknownSub, type OptionValues } from './backend-options';
+import { integerOption, optionalOption, requireOption, unknownSub, type OptionValues } from './backend-options';
 
 const SUBS = ['init', 'chunk', 'finalize', 'status', 'video', 'upload'] as const;
 
-function site(core: Core, values: OptionValues, command: string): string {
-  const chosen = optionalOption(values, 'site') ?? core.config.config.backends.mediaApi.site;
-  if (!chosen) requireOption(values, 'site', command);
-  return chosen!;
-}
+const site = (core: Core, values: OptionValues, command: string): string =>
+  optionalOption(values, 'site') ?? core.config.config.backends.mediaApi.site ?? requireOption(values, 'site', command);
 
 /** `irec media init|chunk|finalize|status|video|upload`: the Media Recording API, call by call or a whole file. */
 export async function mediaCommand(core: Core, out: Output, sub: string | undefined, values: OptionValues): Promise<number> {
   const command = `media ${sub ?? ''}`.trim();
   if (!SUBS.includes(sub as (typeof SUBS)[number])) unknownSub('media', sub, SUBS);
-  const media = requireClient(core.backends.media, core.backends.notConfigured.media);
+  const media = requireBackend(core.backends, 'media');
   const settings = core.config.config.backends.mediaApi;
   const session = () => requireOption(values, 'session', command);
 

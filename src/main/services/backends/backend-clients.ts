@@ -1,4 +1,5 @@
 import type { Config } from '../../../shared/config/schema';
+import { BackendError, type BackendName } from './backend-error';
 import { createAgoraClient, type AgoraClient } from './agora/agora-client';
 import type { FetchPort } from './http-json';
 import { createLivekitClient, type LivekitClient } from './livekit/livekit-client';
@@ -25,4 +26,16 @@ export function createBackendClients(settings: Config['backends'], fetchPort?: F
     media: mediaApi.baseUrl ? createMediaClient(mediaApi.baseUrl, fetchPort) : null,
     notConfigured,
   };
+}
+
+/** The configured client for a backend, or a `not-configured` error that names the setting to change. */
+export function requireBackend<B extends BackendName>(clients: BackendClients, backend: B): NonNullable<BackendClients[B]> {
+  const client = clients[backend];
+  if (!client)
+    throw new BackendError({
+      backend,
+      kind: 'not-configured',
+      message: clients.notConfigured[backend] ?? `The ${backend} backend is not configured.`,
+    });
+  return client as NonNullable<BackendClients[B]>;
 }

@@ -16,10 +16,20 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
  * - `not-found`: the backend does not know the recording or session;
  * - `contract`: the reply does not match the documented contract (names the field);
  * - `no-cloud-storage`: Agora stopped, but without a file list: the backend has no cloud storage configured;
- * - `recording-failed`: the backend reports that the cloud recording itself failed.
+ * - `recording-failed`: the backend reports that the cloud recording itself failed;
+ * - `not-configured`: no URL is set for this backend; the message names the setting.
  */
 export type BackendErrorKind =
-  'unreachable' | 'server' | 'rate-limited' | 'auth' | 'invalid' | 'not-found' | 'contract' | 'no-cloud-storage' | 'recording-failed';
+  | 'unreachable'
+  | 'server'
+  | 'rate-limited'
+  | 'auth'
+  | 'invalid'
+  | 'not-found'
+  | 'contract'
+  | 'no-cloud-storage'
+  | 'recording-failed'
+  | 'not-configured';
 
 export interface BackendErrorInfo {
   backend: BackendName;

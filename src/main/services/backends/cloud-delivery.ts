@@ -8,8 +8,8 @@ import { getRecordingDetail } from '../catalog/queries/recordings';
 import { playableFile, type AgoraClient } from './agora/agora-client';
 import { agoraStatusText, type AgoraFile } from './agora/agora-wire';
 import { isBackendError } from './backend-error';
-import type { BackendClients } from './backend-clients';
-import { failedRecording } from './livekit/livekit-client';
+import { requireBackend, type BackendClients } from './backend-clients';
+import { failedRecording, livekitStatusText } from './livekit/livekit-client';
 import { uploadToMediaApi } from './media-api/media-upload';
 import { Undeliverable, type Deliver, type DeliveryOutcome } from './outbox/outbox-runner';
 
@@ -25,11 +25,6 @@ const DONE: DeliveryOutcome = { done: true };
 const RECORDING_NOT_READY_MS = 5000;
 /** An Agora stop the backend answers, but refuses, this often (over about an hour of backoff) is given up. */
 const MAX_REFUSED_STOPS = 240;
-
-function requireClient<T>(client: T | null, reason: string | undefined): T {
-  if (!client) throw new Undeliverable(reason ?? 'The backend is no longer configured.');
-  return client;
-}
 
 function requireSession(db: Database, item: OutboxItem): CloudSession {
   const session = getCloudSession(db, item.sessionId);
@@ -56,7 +51,7 @@ export function createDeliveries(deps: DeliveryDeps): Record<OutboxKind, Deliver
   const at = () => deps.now().toISOString();
 
   async function agoraStop(item: OutboxItem): Promise<DeliveryOutcome> {
-    const agora = requireClient(clients.agora, clients.notConfigured.agora);
+    const agora = requireBackend(clients, 'agora');
     const session = requireSession(db, item);
     const ref = {
       channel: session.target,
@@ -96,7 +91,7 @@ export function createDeliveries(deps: DeliveryDeps): Record<OutboxKind, Deliver
   }
 
   async function livekitStop(item: OutboxItem): Promise<DeliveryOutcome> {
-    const livekit = requireClient(clients.livekit, clients.notConfigured.livekit);
+    const livekit = requireBackend(clients, 'livekit');
     const session = requireSession(db, item);
     if (session.state !== 'processing') {
       // A 404 here can mean an earlier stop (whose answer was lost) or the room's end already finished it:
@@ -116,13 +111,13 @@ export function createDeliveries(deps: DeliveryDeps): Record<OutboxKind, Deliver
       };
     }
     if (egress.status === 2) {
-      deps.update(session.id, { state: 'failed', statusCode: 2, statusText: 'Failed', error: failedRecording(egress).message });
+      deps.update(session.id, { state: 'failed', statusCode: 2, statusText: livekitStatusText(2), error: failedRecording(egress).message });
       return DONE;
     }
     deps.update(session.id, {
       state: 'done',
       statusCode: 1,
-      statusText: 'Ready',
+      statusText: livekitStatusText(1),
       recordingUrl: egress.downloadUrl ?? null,
       files: egress.downloadUrl ? [{ filename: egress.downloadUrl.split('/').pop()!, url: egress.downloadUrl }] : [],
       error: null,
@@ -131,7 +126,7 @@ export function createDeliveries(deps: DeliveryDeps): Record<OutboxKind, Deliver
   }
 
   async function mediaUpload(item: OutboxItem, signal: AbortSignal): Promise<DeliveryOutcome> {
-    const media = requireClient(clients.media, clients.notConfigured.media);
+    const media = requireBackend(clients, 'media');
     const session = requireSession(db, item);
     const recording = session.recordingId ? getRecordingDetail(db, session.recordingId) : undefined;
     if (!recording) throw new Undeliverable('The recording is no longer in the catalog.');

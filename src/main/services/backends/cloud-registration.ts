@@ -5,7 +5,11 @@ import type { CloudSessionChanges } from '../catalog/queries/cloud-sessions';
 import { isAgoraStatusHealthy } from './agora/agora-wire';
 import { isBackendError } from './backend-error';
 import type { BackendClients } from './backend-clients';
+import { livekitStatusText } from './livekit/livekit-client';
 import { retryDelayMs } from './outbox/outbox-runner';
+
+/** Status 0 of an egress that has not been stopped: the document's "Processing" means recording here. */
+const LIVE_EGRESS = 'Recording';
 
 export interface RegistrationDeps {
   clients: BackendClients;
@@ -32,7 +36,7 @@ async function start(deps: RegistrationDeps, session: CloudSession): Promise<Clo
     return { resourceId: started.resourceId, remoteId: started.sid, statusText: 'Registered' };
   }
   const started = await deps.clients.livekit!.start(session.target);
-  return { remoteId: started.egressId, statusText: 'Recording', statusCode: 0 };
+  return { remoteId: started.egressId, statusText: LIVE_EGRESS, statusCode: 0 };
 }
 
 /**
@@ -48,7 +52,7 @@ async function findStarted(deps: RegistrationDeps, session: CloudSession, sinceM
   }
   const egresses = await deps.clients.livekit!.list(session.target);
   const found = egresses.find((e) => e.status === 0 && !e.endedAt && Date.parse(e.startedAt ?? '') >= sinceMs - 1000);
-  return found && { remoteId: found.egressId, statusText: 'Recording', statusCode: 0 };
+  return found && { remoteId: found.egressId, statusText: LIVE_EGRESS, statusCode: 0 };
 }
 
 /**
@@ -101,7 +105,7 @@ export async function checkHealth(deps: RegistrationDeps, session: CloudSession)
       const failed = egress.status === 2;
       deps.update(session.id, {
         statusCode: egress.status,
-        statusText: failed ? 'Failed' : egress.status === 1 ? 'Ready' : 'Recording',
+        statusText: egress.status === 0 ? LIVE_EGRESS : livekitStatusText(egress.status),
         checkedAt,
         error: failed ? `The room recording failed: ${egress.error ?? 'no reason given'}.` : null,
       });

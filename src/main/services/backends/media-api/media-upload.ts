@@ -145,7 +145,7 @@ export async function uploadToMediaApi(input: MediaUploadInput): Promise<string>
         const missing =
           isBackendError(error) && error.status === 400 ? (error.reply as { missingChunks?: number[] } | null)?.missingChunks : undefined;
         if (!missing?.length || round > 0) throw error;
-        received = new Set((await client.chunkStatus(input.sessionId)).receivedChunks);
+        received = serverSide(await client.chunkStatus(input.sessionId)).received;
       }
     }
     throw new Error('unreachable');
