@@ -17,3 +17,6 @@ export function formatDuration(ms: number | null): string {
   const total = Math.round(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/** Seconds with two decimals ("6.09 s"), for messages that compare durations. */
+export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;

@@ -15,6 +15,12 @@ import { recordSession, type Marker } from '../support/recorded-session';
 import { createTestCore } from '../support/test-core';
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** Media files and leftovers in a recording's folder (not its small descriptive sidecar). */
+const mediaFilesIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => !f.endsWith('.json'))
+    .sort();
 const db = (core: Core) => (core.catalog.ok ? core.catalog.catalog.db : expect.unreachable('no catalog'));
 const depsOf = (core: Core, overrides: Partial<FinalizeDeps> = {}): FinalizeDeps => ({
   db: db(core),
@@ -112,17 +118,49 @@ describe('finalize: stream copy into a seekable, verified file', () => {
     expect(detail.outputs.map((o) => o.sha256)).toEqual(detail.outputs.map((o) => sha256(o.filePath)));
   });
 
-  it('a failed verification keeps the chunks and says why, instead of pretending success', async () => {
+  it('judges the file by the media its chunks hold, not by the recorder clock: a wrong wall-clock time is no failure', async () => {
     const core = createTestCore();
     const id = await recordSession(core, [media['vp8-webm']!], { durationMs: 20_000 });
+    const detail = await core.finalize(id);
+    expect(detail).toMatchObject({ state: 'finalized', error: null });
+    expect(Math.abs(detail.outputs[0]!.durationMs - 6000)).toBeLessThan(200);
+    expect(detail.durationMs).toBe(20_000); // the recorder's own clock stays on record, for the report
+  });
+
+  it('a file that cannot be made is still delivered: the segment files as recorded, each decoding to its end', async () => {
+    const core = createTestCore();
+    const id = await recordSession(core, [media['h264-webm']!, media['vp8-webm']!]);
+    const detail = await finalizeRecording(depsOf(core, { tools: () => ({ ...requireFfmpegTools(), ffmpeg: '/bin/false' }) }), id);
+    expect(detail.state).toBe('finalized');
+    expect(detail.error).toMatch(/No single video file could be made \(ffmpeg failed: .*\); delivered as recorded, 2 file\(s\)/);
+    expect(detail.outputs.map((o) => o.filePath)).toEqual(detail.segments.map((s) => s.filePath));
+    expect(detail.outputs.map((o) => o.sha256)).toEqual(detail.segments.map((s) => sha256(s.filePath)));
+    for (const output of detail.outputs) expect(Math.abs(output.durationMs - 6000)).toBeLessThan(200);
+    expect(mediaFilesIn(path.dirname(detail.segments[0]!.filePath))).toEqual(['segment-000.webm', 'segment-001.webm']);
+  });
+
+  it('only data that cannot be read at all ends failed, with the reason; the chunks are kept', async () => {
+    const core = createTestCore();
+    const garbage = { ...media['vp8-webm']!, chunks: media['vp8-webm']!.chunks.map((c) => Buffer.alloc(c.length, 0x5a)) };
+    const id = await recordSession(core, [garbage]);
     const error = await core.finalize(id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IpcError);
-    expect((error as IpcError).message).toMatch(/lasts 6\.\d+ s but 20\.00 s were recorded.*chunks are kept/);
+    expect((error as IpcError).message).toMatch(/recorded data cannot be read: segment 1 \(.+\)\. The recorded chunks are kept/);
     const detail = getRecordingDetail(db(core), id)!;
     expect(detail).toMatchObject({ state: 'failed', outputs: [], filePath: null });
-    expect(detail.error).toMatch(/Verification failed/);
-    expect(listSegments(db(core), id)[0]!.chunkCount).toBe(media['vp8-webm']!.chunks.length);
-    expect(fs.readdirSync(path.dirname(detail.segments[0]!.filePath))).toEqual(['segment-000.webm']);
+    expect(detail.error).toMatch(/cannot be read/);
+    expect(listSegments(db(core), id)[0]!.chunkCount).toBe(garbage.chunks.length);
+    expect(mediaFilesIn(path.dirname(detail.segments[0]!.filePath))).toEqual(['segment-000.webm']);
+  });
+
+  it('leaves out a retake with no readable packet and notes it, keeping the rest in one verified file', async () => {
+    const core = createTestCore();
+    const empty = { ...media['h264-webm']!, chunks: [Buffer.alloc(4096, 0)] };
+    const id = await recordSession(core, [media['h264-webm']!, empty]);
+    const detail = await core.finalize(id);
+    expect(detail.outputs.map((o) => path.basename(o.filePath))).toEqual([`${id}.mp4`]);
+    expect(Math.abs(detail.outputs[0]!.durationMs - 6000)).toBeLessThan(200);
+    expect(detail.error).toMatch(/Left out, unreadable: segment 2/);
   });
 
   it('cancelling stops ffmpeg, removes the partial file and leaves the recording ready to finalize again', async () => {
@@ -135,7 +173,7 @@ describe('finalize: stream copy into a seekable, verified file', () => {
     }).catch((e: unknown) => e);
     expect((error as IpcError).code).toBe('CANCELLED');
     expect(getRecordingDetail(db(core), id)).toMatchObject({ state: 'stopped', error: expect.stringMatching(/cancelled/) });
-    expect(fs.readdirSync(path.dirname(listSegments(db(core), id)[0]!.filePath))).toEqual(['segment-000.webm']);
+    expect(mediaFilesIn(path.dirname(listSegments(db(core), id)[0]!.filePath))).toEqual(['segment-000.webm']);
     expect((await core.finalize(id)).state).toBe('finalized');
   });
 

@@ -30,7 +30,8 @@ export function recordingsCommand(core: Core, out: Output, args: { sub?: string;
       : rows
           .map(
             (r) =>
-              `${r.id}  ${r.state.padEnd(10)} ${r.startedAt}  ${formatBytes(r.sizeBytes).padStart(9)}  ${r.interviewTitle}${r.candidateName ? ` — ${r.candidateName}` : ''}`,
+              `${r.id}  ${r.state.padEnd(10)} ${r.startedAt}  ${formatBytes(r.sizeBytes).padStart(9)}  ${r.interviewTitle}${r.candidateName ? ` — ${r.candidateName}` : ''}` +
+              (r.state === 'failed' && r.error ? `\n    ${r.error}` : ''),
           )
           .join('\n'),
   );
@@ -51,7 +52,8 @@ function showRecording(db: Database, out: Output, id: string | undefined): numbe
       `${detail.id} — ${detail.interviewTitle}${detail.candidateName ? ` (${detail.candidateName})` : ''}`,
       `  state      ${detail.state}${detail.error ? ` — ${detail.error}` : ''}`,
       `  started    ${detail.startedAt}${detail.endedAt ? `, ended ${detail.endedAt}` : ''}`,
-      `  recorded   ${formatDuration(detail.durationMs)} in ${detail.chunkCount} chunks, ${formatBytes(detail.sizeBytes)}, ${detail.mimeType ?? ''}`,
+      `  recorded   ${formatDuration(detail.durationMs)} by the recorder's clock in ${detail.chunkCount} chunks, ${formatBytes(detail.sizeBytes)}, ${detail.mimeType ?? ''}`,
+      ...(detail.mediaDurationMs === null ? [] : [`  media      ${formatDuration(detail.mediaDurationMs)} in the finished file(s)`]),
       ...(detail.recoveredAt ? [`  recovered  ${detail.recoveredAt}`] : []),
       ...detail.segments.map((s) => `  segment ${s.seq}  ${s.chunkCount} chunks, ${formatBytes(s.bytes)}  ${s.filePath}`),
       ...detail.outputs.map(

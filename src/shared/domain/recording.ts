@@ -14,6 +14,8 @@ export const recordingSummarySchema = z.object({
   durationMs: z.number().int().nonnegative().nullable(),
   sizeBytes: z.number().int().nonnegative(),
   chunkCount: z.number().int().nonnegative(),
+  /** Why the last finalize failed; for a finalized recording, a note on how it was delivered. */
+  error: z.string().nullable(),
 });
 export type RecordingSummary = z.infer<typeof recordingSummarySchema>;
 
@@ -48,8 +50,6 @@ export const recordingDetailSchema = recordingSummarySchema.extend({
   recoveredAt: z.string().nullable(),
   /** Why recording ended early (disk-low, device-lost, recovered after a crash …); null when it simply finished. */
   stopReason: z.string().nullable(),
-  /** Why the last finalize failed, when it did. */
-  error: z.string().nullable(),
   segments: z.array(segmentSummarySchema),
   outputs: z.array(recordingOutputSchema),
 });
@@ -63,3 +63,10 @@ export const finalizeProgressSchema = z.object({
   message: z.string().optional(),
 });
 export type FinalizeProgress = z.infer<typeof finalizeProgressSchema>;
+
+/**
+ * Finalized without a file of its own: no single verified file could be made, so the segment files as recorded
+ * (each verified to decode to its end) are what is delivered.
+ */
+export const deliveredAsRecorded = (recording: Pick<RecordingDetail, 'outputs' | 'segments'>): boolean =>
+  recording.outputs.length > 0 && recording.outputs.every((output) => recording.segments.some((s) => s.filePath === output.filePath));

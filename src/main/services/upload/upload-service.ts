@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { deliveredAsRecorded } from '../../../shared/domain/recording';
 import type { UploadJobSummary, UploadProgress } from '../../../shared/domain/upload';
 import { IpcError } from '../../../shared/ipc/errors';
 import { segmentExtent } from '../catalog/queries/chunks';
@@ -153,10 +154,15 @@ export function createUploadService(deps: UploadServiceDeps) {
         message: `Recording ${recordingId} is ${recording.state}; it is uploaded once its video file is finished (irec merge ${recordingId}).`,
       });
     }
-    const { uploadFinalized, keepRecordedStream } = target.settings;
+    const { keepRecordedStream } = target.settings;
+    // A recording delivered as recorded has no file of its own: its segment streams are the delivered objects.
+    const asRecorded = deliveredAsRecorded(recording);
+    const uploadFinalized = target.settings.uploadFinalized && !asRecorded;
     const streams = uploadFinalized
       ? listUploadJobs(deps.db, { recordingId }).filter((job) => job.kind === 'stream' && job.state !== 'cancelled')
-      : recording.segments.flatMap((segment) => ensureStreamJobs(deps.db, target, recording, segment.seq, segment.bytes, stamp()));
+      : recording.segments
+          .filter((segment) => !asRecorded || recording.outputs.some((output) => output.filePath === segment.filePath))
+          .flatMap((segment) => ensureStreamJobs(deps.db, target, recording, segment.seq, segment.bytes, stamp()));
     const delivered = uploadFinalized ? ensureFinalJobs(deps.db, target, recording, stamp()) : streams;
     publish(recordingId, true);
     const streamRuns = Promise.allSettled(streams.map((job) => queue.run(job.id)));

@@ -1,3 +1,4 @@
+import { deliveredAsRecorded } from '../../../shared/domain/recording';
 import { formatBytes, formatDuration } from '../../../shared/format';
 import { useFinalize } from './use-finalize';
 
@@ -15,6 +16,7 @@ export function FinalizeStatus({ recordingId }: { recordingId: string }) {
   const finished = recording?.state === 'finalized' || recording?.state === 'uploaded';
   const running = progress !== null && RUNNING.has(progress.stage) && !finished;
   const output = recording?.outputs[0];
+  const asRecorded = recording !== null && deliveredAsRecorded(recording);
   return (
     <div className="finalize" aria-live="polite">
       {running && (
@@ -30,12 +32,20 @@ export function FinalizeStatus({ recordingId }: { recordingId: string }) {
           </div>
         </>
       )}
-      {!running && finished && output && (
+      {!running && finished && output && !asRecorded && (
         <p className="summary-ok">
           Video file ready and verified: {formatDuration(output.durationMs)}, {formatBytes(output.size)}
           {recording.outputs.length > 1 ? ` (in ${recording.outputs.length} parts)` : ''}.
           <br />
           <span className="muted file-path">{output.filePath}</span>
+        </p>
+      )}
+      {!running && finished && asRecorded && (
+        <p className="summary-ok">
+          Your recording is complete and will be sent as recorded ({recording.outputs.length} file
+          {recording.outputs.length > 1 ? 's' : ''}, {formatDuration(recording.outputs.reduce((sum, o) => sum + o.durationMs, 0))}).
+          <br />
+          <span className="muted">{recording.error}</span>
         </p>
       )}
       {!running && recording && (recording.state === 'stopped' || recording.state === 'failed') && (

@@ -45,6 +45,7 @@ export function RecordingsList() {
                   .join(' · ')}
               </span>
               <span className={`state state-${r.state}`}>{r.state}</span>
+              {r.state === 'failed' && r.error && <span className="row-error">{r.error}</span>}
               {r.state === 'finalizing' && progress[r.id] && (
                 <progress className="row-progress" max={1} value={progress[r.id]!.fraction} aria-label={`Finishing ${r.interviewTitle}`} />
               )}

@@ -36,7 +36,7 @@ export function finishRecording(
 }
 
 const SUMMARY_COLUMNS = `r.id, r.interview_id AS interviewId, i.title AS interviewTitle, i.candidate_name AS candidateName,
-       r.state, r.started_at AS startedAt, r.ended_at AS endedAt, r.duration_ms AS durationMs`;
+       r.state, r.started_at AS startedAt, r.ended_at AS endedAt, r.duration_ms AS durationMs, r.error`;
 
 /**
  * Newest first, with the interview's title and the bytes and chunks recorded so far. The page is chosen first
@@ -76,7 +76,7 @@ export function getRecordingDetail(db: Database, id: string): RecordingDetail | 
   const row = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, r.mime_type AS mimeType, r.file_path AS filePath, r.sha256,
-              r.media_duration_ms AS mediaDurationMs, r.finalized_at AS finalizedAt, r.recovered_at AS recoveredAt, r.error,
+              r.media_duration_ms AS mediaDurationMs, r.finalized_at AS finalizedAt, r.recovered_at AS recoveredAt,
               r.stop_reason AS stopReason,
               r.run_id AS runId
          FROM recordings r JOIN interviews i ON i.id = r.interview_id
@@ -120,7 +120,7 @@ export function releaseFinalize(db: Database, id: string, result: { state: 'stop
 export function markFinalized(
   db: Database,
   id: string,
-  result: { outputs: readonly RecordingOutput[]; finalizedAt: string; durationMs: number },
+  result: { outputs: readonly RecordingOutput[]; finalizedAt: string; durationMs: number; note?: string },
 ): void {
   const first = result.outputs[0];
   db.transaction(() => {
@@ -131,9 +131,9 @@ export function markFinalized(
     );
     for (const output of result.outputs) insert.run({ recordingId: id, ...output });
     db.prepare(
-      `UPDATE recordings SET state = 'finalized', file_path = ?, sha256 = ?, media_duration_ms = ?, finalized_at = ?, error = NULL
+      `UPDATE recordings SET state = 'finalized', file_path = ?, sha256 = ?, media_duration_ms = ?, finalized_at = ?, error = ?
         WHERE id = ?`,
-    ).run(first?.filePath ?? null, first?.sha256 ?? null, Math.round(result.durationMs), result.finalizedAt, id);
+    ).run(first?.filePath ?? null, first?.sha256 ?? null, Math.round(result.durationMs), result.finalizedAt, result.note ?? null, id);
   })();
 }
 
