@@ -44,7 +44,9 @@ let recording: {
 };
 let output: { file_path: string; duration_ms: number; sha256: string; container: string };
 let segmentFile: string;
+let retakeFile: string;
 let probe: VideoProbe;
+let retakeProbe: VideoProbe;
 let events: Array<{ kind: string; data: { elapsedMs: number; mediaMs: number; index?: number } }>;
 const consoleErrors: string[] = [];
 
@@ -52,7 +54,14 @@ beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-capture-'));
   const media = await makeFakeMedia(root);
   const script = path.join(root, 'interview.json');
-  const questions = QUESTIONS.map((text) => ({ text, audio: 'question.wav', thinkSeconds: 1, answerSeconds: 8 }));
+  // The last question allows one retake, which the candidate uses: a second segment, joined when finalizing.
+  const questions = QUESTIONS.map((text, i) => ({
+    text,
+    audio: 'question.wav',
+    thinkSeconds: 1,
+    answerSeconds: 8,
+    retakes: i === 2 ? 1 : 0,
+  }));
   fs.writeFileSync(script, JSON.stringify({ id: 'e2e-capture', title: 'Capture test', candidateName: 'Test Candidate', questions }));
   [browser, app] = await Promise.all([
     launchChromium(fakeDeviceArgs(media)),
@@ -67,6 +76,10 @@ beforeAll(async () => {
   await emulateHiddenPage(page, true);
   await page.waitForTimeout(10_000);
   await emulateHiddenPage(page, false);
+  await page.getByText('Question 3 of 3').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Retake this answer' }).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(6000); // past the microphone window the first take is checked in
+  await page.getByRole('button', { name: 'Retake this answer' }).click();
   await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 90_000 });
   await page.getByText('Video file ready and verified').waitFor({ timeout: 60_000 });
   await page.getByText('Uploaded and verified').waitFor({ timeout: 60_000 });
@@ -77,7 +90,10 @@ beforeAll(async () => {
   output = db.prepare('SELECT * FROM recording_outputs WHERE recording_id = ?').get(recording.id) as typeof output;
   segmentFile = (db.prepare('SELECT file_path FROM segments WHERE recording_id = ? AND seq = 0').get(recording.id) as { file_path: string })
     .file_path;
+  retakeFile = (db.prepare('SELECT file_path FROM segments WHERE recording_id = ? AND seq = 1').get(recording.id) as { file_path: string })
+    .file_path;
   probe = await probeVideo(segmentFile);
+  retakeProbe = await probeVideo(retakeFile);
   events = (
     db.prepare('SELECT kind, data FROM events WHERE recording_id = ? ORDER BY id').all(recording.id) as Array<{
       kind: string;
@@ -89,7 +105,7 @@ beforeAll(async () => {
 afterAll(async () => {
   db?.close();
   await browser?.close();
-  app?.process.kill('SIGTERM');
+  await app?.stop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -97,17 +113,24 @@ const eventAt = (kind: string, index?: number) =>
   events.find((e) => e.kind === kind && (index === undefined || e.data.index === index))!.data.elapsedMs / 1000;
 
 describe('a recorded three-question interview', () => {
-  it('stops cleanly with one segment and no console errors, recording H.264 where the runtime can', () => {
+  it('stops cleanly with a segment for the retake and no console errors, recording H.264 where the runtime can', () => {
     expect(recording).toMatchObject({ state: 'uploaded', error: null, stop_reason: null, mime_type: 'video/webm;codecs=h264,opus' });
     expect(probe.codec).toBe('h264');
-    expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM segments').get()).toEqual({ n: 2 });
     expect(consoleErrors).toEqual([]);
   });
 
-  it('is 1280×720 and lasts the recorded time (±0.5 s)', () => {
+  it('is 1280×720, and both segments together last the time the recorder ran (±0.5 s)', () => {
     expect({ width: probe.width, height: probe.height }).toEqual({ width: 1280, height: 720 });
-    expect(recording.duration_ms / 1000).toBeGreaterThan(25);
-    expect(Math.abs(probe.durationSec - recording.duration_ms / 1000)).toBeLessThanOrEqual(0.5);
+    expect({ width: retakeProbe.width, height: retakeProbe.height }).toEqual({ width: 1280, height: 720 });
+    expect(recording.duration_ms / 1000).toBeGreaterThan(35);
+    expect(Math.abs(probe.durationSec + retakeProbe.durationSec - recording.duration_ms / 1000)).toBeLessThanOrEqual(0.5);
+  });
+
+  it('asks the retaken question again at the start of its segment, and records the microphone after it', async () => {
+    const samples = await readAudioMono(retakeFile);
+    expect(hasTone(samples, 16000, QUESTION_HZ, 0.2, 1.0)).toBe(true);
+    expect(hasTone(samples, 16000, MIC_HZ, 3, 7)).toBe(true);
   });
 
   it(`keeps at least 95% of the camera's ${CAMERA_FPS} fps, also while the page was hidden for 10 s`, () => {
@@ -138,7 +161,7 @@ describe('a recorded three-question interview', () => {
 
   it('has contiguous chunks whose sizes and hashes match the file byte for byte', () => {
     const chunks = db
-      .prepare('SELECT idx, byte_offset, size, sha256 FROM chunks WHERE recording_id = ? ORDER BY idx')
+      .prepare('SELECT idx, byte_offset, size, sha256 FROM chunks WHERE recording_id = ? AND segment_seq = 0 ORDER BY idx')
       .all(recording.id) as Array<{
       idx: number;
       byte_offset: number;
@@ -160,24 +183,24 @@ describe('a recorded three-question interview', () => {
     expect(offset).toBe(bytes.length);
   });
 
-  it('is finalized into a seekable MP4 of the recorded length, with a chapter per question and its sha256', async () => {
+  it('is finalized into one seekable MP4 holding both segments, with a chapter per question take and its sha256', async () => {
     expect(output).toMatchObject({ container: 'mp4', sha256: recording.sha256 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM recording_outputs').get()).toEqual({ n: 1 });
     expect(createHash('sha256').update(fs.readFileSync(output.file_path)).digest('hex')).toBe(output.sha256);
     const final = await probeVideo(output.file_path);
     expect(final).toMatchObject({ codec: 'h264', width: 1280, height: 720 });
-    expect(Math.abs(final.durationSec - recording.duration_ms / 1000)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(final.durationSec - (probe.durationSec + retakeProbe.durationSec))).toBeLessThanOrEqual(0.3);
     const { chapters } = JSON.parse(
       (await runMediaTool('ffprobe', ['-v', 'error', '-show_chapters', '-of', 'json', output.file_path])).toString(),
     ) as {
       chapters: Array<{ start_time: string; tags: { title: string } }>;
     };
-    expect(chapters.map((c) => c.tags.title)).toEqual(QUESTIONS.map((q, i) => `Question ${i + 1}: ${q}`));
-    chapters.forEach((c, i) =>
-      expect(Number(c.start_time)).toBeCloseTo(
-        events.find((e) => e.kind === 'question.start' && e.data.index === i)!.data.mediaMs / 1000,
-        2,
-      ),
-    );
+    expect(chapters.map((c) => c.tags.title)).toEqual([
+      ...QUESTIONS.map((q, i) => `Question ${i + 1}: ${q}`),
+      `Question 3 (take 2): ${QUESTIONS[2]}`,
+    ]);
+    const starts = events.filter((e) => e.kind === 'question.start');
+    chapters.forEach((c, i) => expect(Number(c.start_time)).toBeCloseTo(starts[i]!.data.mediaMs / 1000, 2));
   });
 
   it('is uploaded to the local S3 `npm start` runs, byte-identical, with its manifest', async () => {
@@ -196,13 +219,14 @@ describe('a recorded three-question interview', () => {
     expect(await objectDigest(s3, key)).toEqual({ sha256: output.sha256, size: fs.statSync(output.file_path).size });
   });
 
-  it('marks the start and end of every question and the hidden stretch', () => {
+  it('marks the start and end of every question take, the retake and the hidden stretch', () => {
     for (let i = 0; i < QUESTIONS.length; i++) {
-      expect(events.filter((e) => e.kind === 'question.start' && e.data.index === i)).toHaveLength(1);
-      expect(events.filter((e) => e.kind === 'question.end' && e.data.index === i)).toHaveLength(1);
+      const takes = i === 2 ? 2 : 1;
+      expect(events.filter((e) => e.kind === 'question.start' && e.data.index === i)).toHaveLength(takes);
+      expect(events.filter((e) => e.kind === 'question.end' && e.data.index === i)).toHaveLength(takes);
       expect(eventAt('question.end', i)).toBeGreaterThan(eventAt('question.start', i));
     }
-    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['visibility.hidden', 'visibility.visible']));
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['question.retake', 'visibility.hidden', 'visibility.visible']));
   });
 
   it('stored the consent given, with the statement shown and the script id', () => {

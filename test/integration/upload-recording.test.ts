@@ -5,6 +5,8 @@ import type { Core } from '../../src/main/core';
 import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
 import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
 import { listParts, listUploadJobs } from '../../src/main/services/catalog/queries/uploads';
+import { finalizeRecording } from '../../src/main/services/finalize/finalize-recording';
+import { requireFfmpegTools } from '../../src/main/services/media/locate-ffmpeg';
 import type { UploadProgress } from '../../src/shared/domain/upload';
 import { startFaultProxy } from '../support/fault-proxy';
 import { localS3, objectBytes, objectDigest, objectExists, s3Settings, sha256Of } from '../support/local-s3';
@@ -103,6 +105,38 @@ describe('recordings in S3', () => {
       const streamJob = listUploadJobs(db(core), { recordingId }).find((job) => job.kind === 'stream')!;
       expect(streamJob.state).toBe('done');
       expect(await objectExists(s3, streamJob.objectKey)).toBe(false);
+    },
+  );
+
+  it(
+    'a recording delivered as recorded (no single file could be made) uploads its segment files, verified, and keeps them',
+    { timeout: 90_000 },
+    async () => {
+      const s3 = await localS3();
+      const core = createTestCore(tempDir(), {}, s3Settings(s3));
+      const [take1, take2] = [await recordChunks('h264-webm', 3), await recordChunks('h264-webm', 2)];
+      const recordingId = await recordSession(core, [take1, take2]);
+      const brokenFfmpeg = { ...requireFfmpegTools(), ffmpeg: '/bin/false' };
+      const finalized = await finalizeRecording(
+        { db: db(core), run: core.run!, tools: () => brokenFfmpeg, freeBytes: () => null },
+        recordingId,
+      );
+      expect(finalized.error).toMatch(/delivered as recorded, 2 file\(s\)/);
+
+      const progress = await core.uploads!.uploadRecording(recordingId);
+      const detail = getRecordingDetail(db(core), recordingId)!;
+      expect(detail.state).toBe('uploaded');
+      const streams = listUploadJobs(db(core), { recordingId })
+        .filter((job) => job.kind === 'stream')
+        .sort((a, b) => a.segmentSeq! - b.segmentSeq!);
+      expect(streams.map((job) => job.state)).toEqual(['done', 'done']);
+      for (const [seq, job] of streams.entries()) {
+        expect(await objectDigest(s3, job.objectKey)).toEqual({ sha256: detail.outputs[seq]!.sha256, size: detail.outputs[seq]!.size });
+      }
+      const manifestKey = listUploadJobs(db(core), { recordingId }).find((job) => job.kind === 'manifest')!.objectKey;
+      const manifest = JSON.parse(Buffer.from(await objectBytes(s3, manifestKey)).toString()) as { objects: Array<{ role: string }> };
+      expect(manifest.objects.map((object) => object.role)).toEqual(['recorded-stream', 'recorded-stream']);
+      expect(progress.state).toBe('uploaded');
     },
   );
 
