@@ -13,7 +13,7 @@ import { tempDir } from '../support/temp-dir';
 import { testEnv, testPaths } from '../support/test-core';
 
 const HOST = 'dist/host/main.cjs';
-const KILLS = Number(process.env.KILLS ?? 20);
+const KILLS = 20;
 /** Media a power cut may cost: the chunk in flight, plus the recorder's start-up. */
 const MAX_LOSS_SEC = 1.5;
 
