@@ -69,6 +69,26 @@ async function recoverIfInterrupted(deps: FinalizeDeps, recordingId: string): Pr
   });
 }
 
+/** The media tools, the recording recovered if a crash interrupted it, and the claim on it; or why not. */
+async function claim(deps: FinalizeDeps, recordingId: string): Promise<FfmpegTools> {
+  let tools: FfmpegTools;
+  try {
+    tools = deps.tools();
+  } catch (error) {
+    if (error instanceof MediaToolsMissingError) throw new IpcError({ code: 'UNAVAILABLE', message: error.message });
+    throw error;
+  }
+  try {
+    await recoverIfInterrupted(deps, recordingId);
+  } catch (error) {
+    if (error instanceof SegmentMissingError) throw new IpcError({ code: 'NOT_FOUND', message: error.message });
+    throw error;
+  }
+  if (!claimForFinalize(deps.db, recordingId, deps.run.id))
+    throw notFinalizable(recordingId, getRecordingOwner(deps.db, recordingId)!.state);
+  return tools;
+}
+
 /**
  * Turns a recording's segment files into its final, seekable file by stream copy (never a re-encode): one
  * segment is remuxed, several are joined by the concat demuxer when their streams match (else each becomes its
@@ -87,22 +107,7 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
   const before = getRecordingDetail(deps.db, recordingId);
   if (!before) throw new IpcError({ code: 'NOT_FOUND', message: `There is no recording ${recordingId}.` });
   if (before.state === 'finalized' || before.state === 'uploaded') return before;
-
-  let tools: FfmpegTools;
-  try {
-    tools = deps.tools();
-  } catch (error) {
-    if (error instanceof MediaToolsMissingError) throw new IpcError({ code: 'UNAVAILABLE', message: error.message });
-    throw error;
-  }
-  try {
-    await recoverIfInterrupted(deps, recordingId);
-  } catch (error) {
-    if (error instanceof SegmentMissingError) throw new IpcError({ code: 'NOT_FOUND', message: error.message });
-    throw error;
-  }
-  if (!claimForFinalize(deps.db, recordingId, deps.run.id))
-    throw notFinalizable(recordingId, getRecordingOwner(deps.db, recordingId)!.state);
+  const tools = await claim(deps, recordingId);
 
   const recording = getRecordingDetail(deps.db, recordingId)!;
   const segments = listSegments(deps.db, recordingId).filter((s) => s.chunkCount > 0);
@@ -187,13 +192,17 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
 async function verifyAll(ffprobe: string, outputs: readonly Output[], expectation: Expectation, signal?: AbortSignal) {
   const verified: RecordingOutput[] = [];
   for (const [seq, { file, container, joined, sources }] of outputs.entries()) {
-    const media = await verifyOutput(ffprobe, file, joined ? expectation : { ...expectation, videoCodec: null }, signal);
+    // ffprobe's reading and the hash's reading of the same file overlap: the second finds it in the page cache.
+    const [media, sha256] = await Promise.all([
+      verifyOutput(ffprobe, file, joined ? expectation : { ...expectation, videoCodec: null }, signal),
+      sha256OfFile(file),
+    ]);
     checkAgainstSources(
       media,
       sources.map((source) => source.span),
     );
     const { size } = await fs.stat(file);
-    verified.push({ seq, filePath: file, container, durationMs: Math.round(media.durationMs), size, sha256: await sha256OfFile(file) });
+    verified.push({ seq, filePath: file, container, durationMs: Math.round(media.durationMs), size, sha256 });
   }
   return verified;
 }
