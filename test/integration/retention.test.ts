@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
 import { markRecordingUploaded } from '../../src/main/services/catalog/queries/uploads';
@@ -32,6 +33,8 @@ describe('retention', () => {
     expect(await applyRetention(db, 30, now)).toEqual([old]);
 
     expect(files(old).filter((file) => fs.existsSync(file))).toEqual([]);
+    // Nothing of the recording is left in its folder: not its descriptive sidecar either.
+    expect(fs.readdirSync(path.dirname(files(old)[0]!))).toEqual([]);
     expect(getRecordingDetail(db, old)).toMatchObject({ state: 'uploaded' });
     expect(db.prepare('SELECT local_deleted_at FROM recordings WHERE id = ?').get(old)).toEqual({ local_deleted_at: now.toISOString() });
     for (const id of [recent, notUploaded]) expect(files(id).every((file) => fs.existsSync(file))).toBe(true);

@@ -1,5 +1,6 @@
 import type { DoctorReport, RuntimeReport, ToolReport } from '../../shared/domain/doctor';
 import type { Core } from '../../main/core';
+import { acknowledgeIncident } from '../../main/services/doctor/catalog-incident';
 import { formatBytes, mark, type Output } from '../output';
 
 const tool = (name: string, report: ToolReport) =>
@@ -36,6 +37,9 @@ export function formatDoctor(report: DoctorReport): string {
     '',
     `${mark(dataDir.writable)} data folder: ${dataDir.path} (${formatBytes(dataDir.freeBytes)} free)`,
     `${mark(catalog.ok)} catalog: ${catalog.path} — schema ${catalog.schemaVersion}/${catalog.latestSchemaVersion}, integrity ${catalog.integrity}`,
+    ...(catalog.incident
+      ? [`${mark(false)} catalog re-indexed after damage: ${catalog.incident.reindexed.length} recording(s) — not yet acknowledged`]
+      : []),
     tool('ffmpeg', report.ffmpeg),
     tool('ffprobe', report.ffprobe),
     runtime('Electron', report.runtimes.electron),
@@ -48,8 +52,11 @@ export function formatDoctor(report: DoctorReport): string {
   return lines.join('\n');
 }
 
-export function doctorCommand(core: Core, out: Output): number {
+export function doctorCommand(core: Core, out: Output, options: { ack?: boolean } = {}): number {
+  const acknowledged = options.ack ? acknowledgeIncident(core.catalog) : undefined;
   const report = core.doctor();
-  out.result(report, () => formatDoctor(report));
+  const ackLine =
+    acknowledged === undefined ? [] : [acknowledged ? 'Catalog notice acknowledged.' : 'No catalog notice to acknowledge.', ''];
+  out.result(acknowledged === undefined ? report : { ...report, acknowledged }, () => [...ackLine, formatDoctor(report)].join('\n'));
   return report.ok ? 0 : 1;
 }

@@ -16,6 +16,15 @@ const runtimeSchema = z.object({
   reason: z.string().optional(),
 });
 
+const catalogIncidentSchema = z.object({
+  reason: z.enum(['corrupt', 'empty', 'missing']),
+  detail: z.string(),
+  movedAsideTo: z.string().nullable(),
+  detectedAt: z.string(),
+  reindexed: z.array(z.string()).describe('recording ids rebuilt from their folders'),
+  skipped: z.array(z.object({ folder: z.string(), reason: z.string() })),
+});
+
 export const doctorReportSchema = z.object({
   ok: z.boolean(),
   problems: z.array(z.string()).describe('one human sentence per reason the installation is not healthy'),
@@ -33,6 +42,9 @@ export const doctorReportSchema = z.object({
     latestSchemaVersion: z.number().int(),
     integrity: z.string(),
     movedAsideTo: z.string().optional(),
+    incident: catalogIncidentSchema
+      .optional()
+      .describe('an earlier catalog was damaged or lost and its recordings re-indexed; reported until acknowledged'),
   }),
   ffmpeg: toolSchema,
   ffprobe: toolSchema,
@@ -60,4 +72,5 @@ export const LOW_DISK_BYTES = 3 * 1024 ** 3;
 
 export type DoctorReport = z.infer<typeof doctorReportSchema>;
 export type ToolReport = z.infer<typeof toolSchema>;
+export type CatalogIncidentReport = z.infer<typeof catalogIncidentSchema>;
 export type RuntimeReport = z.infer<typeof runtimeSchema>;

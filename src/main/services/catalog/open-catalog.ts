@@ -11,6 +11,8 @@ export interface CatalogStatus {
   integrity: string;
   /** Set when a damaged catalog was moved aside and a fresh one created. */
   movedAsideTo?: string;
+  /** Set when this open found the catalog damaged, empty or missing while recordings exist: they need re-indexing. */
+  lost?: { reason: 'corrupt' | 'empty' | 'missing'; detail: string };
 }
 
 export interface Catalog {
@@ -22,6 +24,8 @@ export interface OpenCatalogOptions {
   /** better-sqlite3's `.node` file for this runtime (Electron's ABI); default build otherwise. */
   nativeBinding?: string;
   now?: () => Date;
+  /** Whether recordings exist on disk: then a missing or zero-length catalog was lost, not new. */
+  recordingsExist?: () => boolean;
 }
 
 /** The catalog was written by a newer app. It is left untouched: downgrading must never lose data. */
@@ -70,18 +74,33 @@ function moveAside(file: string, now: Date): string {
   return target;
 }
 
+/** A catalog file that is not there, or zero bytes long (and has no WAL holding its pages). */
+function absentOrEmpty(file: string): 'missing' | 'empty' | null {
+  const size = (suffix: string) => (fs.existsSync(file + suffix) ? fs.statSync(file + suffix).size : null);
+  const main = size('');
+  if (main === null) return 'missing';
+  return main === 0 && !size('-wal') ? 'empty' : null;
+}
+
 /**
  * Opens (creating if needed) the catalog: WAL, synchronous=FULL, foreign keys; refuses a newer schema;
  * runs integrity_check and, if it fails, moves the file aside and starts a fresh catalog (the recordings on
- * disk are untouched and can be re-indexed from it).
+ * disk are untouched and can be re-indexed from it). A missing or zero-length catalog while recordings exist
+ * is a lost one too (a zero-length file is moved aside as well, for support), not a new installation.
  */
 export function openCatalog(file: string, options: OpenCatalogOptions = {}): Catalog {
   const now = options.now ?? (() => new Date());
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const open = () => new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
 
-  let db = open();
+  const absent = absentOrEmpty(file);
+  let lost: CatalogStatus['lost'];
   let movedAsideTo: string | undefined;
+  if (absent && options.recordingsExist?.()) {
+    lost = { reason: absent, detail: absent === 'empty' ? 'the catalog file was empty (0 bytes)' : 'the catalog file was missing' };
+    if (absent === 'empty') movedAsideTo = moveAside(file, now());
+  }
+  let db = open();
   let integrity: string;
   try {
     const found = schemaVersion(db);
@@ -97,6 +116,7 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
   if (integrity !== 'ok') {
     db.close();
     movedAsideTo = moveAside(file, now());
+    lost = { reason: 'corrupt', detail: integrity };
     db = open();
   }
   applyPragmas(db);
@@ -107,8 +127,9 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
       path: file,
       schemaVersion: schemaVersion(db),
       latestSchemaVersion: LATEST_SCHEMA_VERSION,
-      integrity: movedAsideTo ? `damaged (${integrity}); moved aside, fresh catalog created` : integrity,
+      integrity: lost ? `${lost.reason === 'corrupt' ? `damaged (${lost.detail})` : lost.detail}; fresh catalog created` : integrity,
       ...(movedAsideTo ? { movedAsideTo } : {}),
+      ...(lost ? { lost } : {}),
     },
   };
 }

@@ -3,6 +3,7 @@ import { PRODUCT_NAME } from '../../../shared/product';
 import type { LoadedConfig } from '../config/load-config';
 import { formatConfigProblem } from '../config/load-config';
 import type { CatalogState } from '../catalog/catalog-state';
+import { describeIncident, pendingIncident } from './catalog-incident';
 
 export interface DoctorInputs {
   version: string;
@@ -34,6 +35,8 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
     );
   }
   if (!catalog.ok) problems.push(catalog.error);
+  const incident = pendingIncident(catalog);
+  if (incident) problems.push(describeIncident(incident));
   if (!inputs.ffmpeg.found) problems.push(inputs.ffmpeg.error ?? 'ffmpeg not found.');
   if (!inputs.ffprobe.found) problems.push(inputs.ffprobe.error ?? 'ffprobe not found.');
   if (inputs.uploads.failed > 0) {
@@ -54,7 +57,7 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
     config: { sources: inputs.config.sources, problems: inputs.config.problems },
     dataDir: { path: dataDir.path, writable: dataDir.writable, freeBytes: dataDir.freeBytes },
     catalog: catalog.ok
-      ? { ok: true, ...catalog.catalog.status }
+      ? { ok: true, ...catalog.catalog.status, ...(incident ? { incident } : {}) }
       : { ok: false, path: catalog.path, schemaVersion: -1, latestSchemaVersion: catalog.latestSchemaVersion, integrity: catalog.error },
     ffmpeg: inputs.ffmpeg,
     ffprobe: inputs.ffprobe,

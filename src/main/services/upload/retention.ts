@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { getRecordingDetail } from '../catalog/queries/recordings';
 import { markLocalDeleted, recordingsPastRetention } from '../catalog/queries/uploads';
+import { sidecarFile } from '../recovery/recording-sidecar';
 
 const DAY_MS = 86_400_000;
 
@@ -17,7 +18,7 @@ export async function applyRetention(db: Database, days: number | null, now = ne
     const recording = getRecordingDetail(db, recordingId)!;
     const files = [...recording.segments.map((segment) => segment.filePath), ...recording.outputs.map((output) => output.filePath)];
     const dir = path.dirname(files[0] ?? '.');
-    files.push(path.join(dir, `${recordingId}.manifest.json`));
+    files.push(path.join(dir, `${recordingId}.manifest.json`), sidecarFile(dir));
     await Promise.all(files.map((file) => fs.rm(file, { force: true })));
     markLocalDeleted(db, recordingId, now.toISOString());
   }
