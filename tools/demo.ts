@@ -1,27 +1,63 @@
-// `npm run demo`: the whole product once, unattended — the bundled three-question practice interview, here
-// naming an Agora channel, is taken in headless Chromium with a synthetic camera and microphone, through the real
-// UI and the real main-process services, then finalized and uploaded to the local S3 `npm start` runs; meanwhile
-// the Agora cloud recording is registered, queried and stopped on the development backend. Prints the final
-// file, its duration, its sha256, the bucket, key and verified size of the upload, and the `recording_url`.
-// Data goes to a fresh folder (printed) unless IREC_DATA_DIR is set.
+// `npm run demo`: the whole product once, unattended — the practice interview, here naming an Agora channel, is
+// taken in headless Chromium with fake camera and microphone files, through the real UI and the real
+// main-process services, for about --seconds in all (with --retakes of question 1), then finalized and uploaded
+// to the local S3 `npm start` runs; meanwhile the Agora cloud recording is registered, queried and stopped on
+// the development backend. Prints the final file(s), duration, sha256, the bucket, key and verified size of the
+// upload, the catalog, and the `recording_url` — as text, or as one JSON document with --json (see --help).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import type { CloudSession } from '../src/shared/domain/cloud';
 import type { RecordingDetail } from '../src/shared/domain/recording';
-import { DEMO_SCRIPT } from '../src/shared/interview/demo-script';
 import type { UploadProgress } from '../src/shared/domain/upload';
-import type { Page } from 'playwright-core';
 import { formatBytes, formatDuration } from '../src/shared/format';
+import { projectRoot } from '../test/support/built';
 import { beginInterview } from '../test/support/candidate-flow';
 import { launchChromium } from '../test/support/chromium';
 import { fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
 import { startApp } from '../test/support/start-app';
 import { testEnv } from '../test/support/test-paths';
+import { checkFakeDevices, DemoUsageError, parseDemoArgs, USAGE, type DemoOptions } from './demo/options';
+import { demoPlan } from './demo/plan';
+import { takeInterview } from './demo/take-interview';
 
-const ANSWER_SECONDS = 4;
-const AGORA_CHANNEL = `interview_demo_${Date.now()}`;
 const SCHEDULE_ID = 'demo-schedule';
+const FINISH_TIMEOUT_MS = 180_000;
+
+/** What `--json` prints: one document describing the delivered recording. */
+export interface DemoResult {
+  recordingId: string;
+  state: RecordingDetail['state'];
+  /** What the recorder recorded (the catalog's duration), in seconds. */
+  recordedSeconds: number;
+  retakes: number;
+  files: Array<{ path: string; container: string; durationSeconds: number; sizeBytes: number; sha256: string }>;
+  /** Of all files together. */
+  durationSeconds: number;
+  upload: { bucket: string; key: string; verifiedSize: number };
+  catalog: string;
+  dataDir: string;
+  agora: {
+    channel: string;
+    uid: string | null;
+    resourceId: string | null;
+    sid: string | null;
+    health: string | null;
+    files: string[];
+    recordingUrl: string | null;
+  };
+}
+
+/** The native module and dist/ are built before any timer starts: a first run after `npm ci` compiles for minutes. */
+function buildFirst(): void {
+  for (const script of ['tools/native/ensure.mjs', 'tools/build.mjs']) {
+    // Their progress goes to stderr, keeping stdout for the result.
+    const result = spawnSync(process.execPath, [script], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+    if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status ?? result.signal}); see above.`);
+  }
+}
 
 /** What the app last heard from the Agora backend's query while the interview runs, as the interview screen shows it. */
 async function cloudHealth(page: Page): Promise<string | undefined> {
@@ -48,65 +84,144 @@ async function agoraSession(page: Page, interviewId: string): Promise<CloudSessi
   }
 }
 
-async function main(): Promise<void> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-demo-'));
-  const env = process.env.IREC_DATA_DIR ? process.env : testEnv(root);
-  console.log(`Demo data folder: ${env.IREC_DATA_DIR}`);
-  const media = await makeFakeMedia(root);
+/** The recording once it reaches `state`; a failed finalize ends the demo with its reason. */
+async function recordingIn(page: Page, recordingId: string, state: 'finalized' | 'uploaded'): Promise<RecordingDetail> {
+  const wanted = state === 'finalized' ? ['finalized', 'uploaded'] : ['uploaded'];
+  const deadline = Date.now() + FINISH_TIMEOUT_MS;
+  for (;;) {
+    const detail: RecordingDetail = await page.evaluate((id) => window.api.getRecording({ recordingId: id }), recordingId);
+    if (wanted.includes(detail.state)) return detail;
+    if (detail.state === 'failed') throw new Error(`the recording ${recordingId} failed to finalize: ${detail.error}`);
+    if (Date.now() > deadline) throw new Error(`the recording ${recordingId} did not become ${state} in time (it is ${detail.state})`);
+    await page.waitForTimeout(500);
+  }
+}
+
+function describeText(result: DemoResult, say: (line: string) => void): void {
+  for (const file of result.files) {
+    say(`\nFinal file: ${file.path}`);
+    say(
+      `Duration:   ${formatDuration(file.durationSeconds * 1000)} (${file.durationSeconds.toFixed(2)} s), ${formatBytes(file.sizeBytes)}`,
+    );
+    say(`sha256:     ${file.sha256}`);
+  }
+  say(`Recorded:   ${result.recordedSeconds.toFixed(2)} s (${result.retakes} retakes of question 1); state ${result.state}`);
+  say(`\nBucket:     ${result.upload.bucket}`);
+  say(`Key:        ${result.upload.key}`);
+  say(`Verified:   ${formatBytes(result.upload.verifiedSize)} (${result.upload.verifiedSize} bytes; size and MD5 in the bucket match)`);
+  say(`Catalog:    ${result.catalog}`);
+  const { agora } = result;
+  say(`\nAgora channel: ${agora.channel} (recording bot uid ${agora.uid}, schedule ${SCHEDULE_ID})`);
+  say(`Registered:    resource ID ${agora.resourceId?.slice(0, 24)}…, sid ${agora.sid}`);
+  say(`Health query:  ${agora.health ?? 'none answered during the interview'}`);
+  say(`Stopped:       ${agora.files.join(', ')}`);
+  say(`recording_url: ${agora.recordingUrl}`);
+  say(`\nMore: npm run -s irec -- recordings show ${result.recordingId} --data-dir ${result.dataDir}`);
+  say(`     npm run -s irec -- cloud list --data-dir ${result.dataDir}`);
+}
+
+async function runDemo(options: DemoOptions): Promise<void> {
+  // With --json, stdout carries the result alone.
+  const log = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`);
+  buildFirst();
+  // The generated devices and script live beside the data: in a fresh folder, or in the given data folder.
+  const given = process.env.IREC_DATA_DIR;
+  const root = given ? path.join(given, 'demo-input') : fs.mkdtempSync(path.join(os.tmpdir(), 'irec-demo-'));
+  fs.mkdirSync(root, { recursive: true });
+  const env = given ? process.env : testEnv(root);
+  const dataDir = env.IREC_DATA_DIR!;
+  log(`Demo data folder: ${dataDir}`);
+  const generated = await makeFakeMedia(root);
+  const camera = options.fakeVideo ? path.resolve(options.fakeVideo) : generated.camera;
+  const microphone = options.fakeAudio ? path.resolve(options.fakeAudio) : generated.microphone;
+  const channel = `interview_demo_${Date.now()}`;
+  const plan = demoPlan(options.seconds, options.retakes, { id: 'demo-agora', scheduleId: SCHEDULE_ID, agoraChannel: channel });
   const script = path.join(root, 'demo-interview.json');
-  fs.writeFileSync(
-    script,
-    JSON.stringify({ ...DEMO_SCRIPT, id: 'demo-agora', scheduleId: SCHEDULE_ID, agoraChannel: AGORA_CHANNEL }, null, 2),
-  );
+  fs.writeFileSync(script, JSON.stringify(plan.script, null, 2));
+
   const [browser, app] = await Promise.all([
-    launchChromium(fakeDeviceArgs(media)),
+    launchChromium(fakeDeviceArgs({ camera, microphone })),
     startApp(env, ['--no-open', '--port', '0', '--script', script]),
   ]);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-    console.log(`App running at ${app.url}; taking the practice interview (answers of ${ANSWER_SECONDS} s)…`);
+    log(
+      `App running at ${app.url}; taking the practice interview: about ${options.seconds} s over ${plan.takes.length} answers ` +
+        `(${(plan.takeMs / 1000).toFixed(1)} s each, question played included), camera ${camera}, microphone ${microphone}`,
+    );
     await beginInterview(page, app.url);
+    // The Agora health query as the interview screen shows it, sampled while the interview runs.
     let health: string | undefined;
-    for (let question = 1; question <= 3; question++) {
-      await page.getByText(`Question ${question} of 3`).waitFor({ timeout: 30_000 });
-      await page.getByRole('button', { name: 'Start answering now' }).click({ timeout: 60_000 });
-      await page.waitForTimeout(ANSWER_SECONDS * 1000);
-      health = (await cloudHealth(page)) ?? health;
-      await page.getByRole('button', { name: question === 3 ? 'Finish interview' : 'Next question' }).click();
-      console.log(`  answered question ${question}`);
+    const healthPoll = setInterval(
+      () =>
+        void cloudHealth(page).then(
+          (h) => (health = h ?? health),
+          () => undefined,
+        ),
+      2000,
+    );
+    try {
+      await takeInterview(page, plan, log);
+    } finally {
+      clearInterval(healthPoll);
     }
     await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 60_000 });
-    console.log('Recorded; finalizing…');
-    await page.getByText('Video file ready and verified').waitFor({ timeout: 120_000 });
     const [summary] = await page.evaluate(() => window.api.listRecordings({ limit: 1 }));
-    const detail: RecordingDetail = await page.evaluate((recordingId) => window.api.getRecording({ recordingId }), summary!.id);
-    for (const output of detail.outputs) {
-      console.log(`\nFinal file: ${output.filePath}`);
-      console.log(
-        `Duration:   ${formatDuration(output.durationMs)} (${(output.durationMs / 1000).toFixed(2)} s), ${formatBytes(output.size)}`,
-      );
-      console.log(`sha256:     ${output.sha256}`);
-    }
-    console.log('\nUploading to the local S3…');
-    await page.getByText('Uploaded and verified').waitFor({ timeout: 120_000 });
+    log('Recorded; finalizing…');
+    await recordingIn(page, summary!.id, 'finalized');
+    log('Finalized; uploading to the bucket…');
+    const detail = await recordingIn(page, summary!.id, 'uploaded');
     const upload: UploadProgress = await page.evaluate((recordingId) => window.api.getUploadProgress({ recordingId }), detail.id);
-    console.log(`Bucket:     ${upload.bucket}`);
-    console.log(`Key:        ${upload.key}`);
-    console.log(
-      `Verified:   ${formatBytes(upload.keySize ?? 0)} (${upload.keySize} bytes; size and MD5 in the bucket match the local file)`,
-    );
     const agora = await agoraSession(page, detail.interviewId);
-    console.log(`\nAgora channel: ${agora.target} (recording bot uid ${agora.uid}, schedule ${agora.scheduleId})`);
-    console.log(`Registered:    resource ID ${agora.resourceId?.slice(0, 24)}…, sid ${agora.remoteId}`);
-    console.log(`Health query:  ${health ?? 'none answered during the interview'}`);
-    console.log(`Stopped:       ${agora.files.map((file) => file.filename).join(', ')}`);
-    console.log(`recording_url: ${agora.recordingUrl}`);
-    console.log(`\nMore: npm run -s irec -- recordings show ${detail.id} --data-dir ${env.IREC_DATA_DIR}`);
-    console.log(`     npm run -s irec -- cloud list --data-dir ${env.IREC_DATA_DIR}`);
+    const result: DemoResult = {
+      recordingId: detail.id,
+      state: detail.state,
+      recordedSeconds: (detail.durationMs ?? 0) / 1000,
+      retakes: options.retakes,
+      files: detail.outputs.map((o) => ({
+        path: o.filePath,
+        container: o.container,
+        durationSeconds: o.durationMs / 1000,
+        sizeBytes: o.size,
+        sha256: o.sha256,
+      })),
+      durationSeconds: detail.outputs.reduce((sum, o) => sum + o.durationMs, 0) / 1000,
+      upload: { bucket: upload.bucket ?? '', key: upload.key ?? '', verifiedSize: upload.keySize ?? 0 },
+      catalog: path.join(dataDir, 'catalog.sqlite'),
+      dataDir,
+      agora: {
+        channel: agora.target,
+        uid: agora.uid ?? null,
+        resourceId: agora.resourceId ?? null,
+        sid: agora.remoteId ?? null,
+        health: health ?? null,
+        files: agora.files.map((file) => file.filename),
+        recordingUrl: agora.recordingUrl ?? null,
+      },
+    };
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else describeText(result, log);
   } finally {
     await browser.close();
-    app.process.kill('SIGTERM');
+    await app.stop();
   }
+}
+
+function main(): Promise<void> {
+  let options: DemoOptions;
+  try {
+    options = parseDemoArgs(process.argv.slice(2));
+    if (options.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return Promise.resolve();
+    }
+    checkFakeDevices(options);
+  } catch (error) {
+    if (!(error instanceof DemoUsageError)) throw error;
+    process.stderr.write(`npm run demo: ${error.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return runDemo(options);
 }
 
 main().catch((error: unknown) => {

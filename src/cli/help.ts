@@ -7,7 +7,10 @@ Usage: ${CLI_NAME} <command> [options]
 Commands:
   doctor                 Check this installation: version, configuration sources and problems, data folder
                          and free space, catalog integrity, ffmpeg/ffprobe, Electron and Chromium runtimes.
-                         Exits 0 when healthy, 1 with the reasons otherwise.
+                         Exits 0 when healthy, 1 with the reasons otherwise. After the catalog was found
+                         damaged, empty or missing (it is moved aside and its recordings re-indexed from their
+                         folders), doctor says so and exits 1 until that is acknowledged:
+  doctor --ack           Acknowledge that notice (the app's "Dismiss" does the same), then check as above.
   recordings list        List recordings in the catalog, newest first.  [--limit <n>] [--offset <n>]
   recordings show <id>   One recording: state, segments and chunks, finished files with duration and sha256,
                          chapters and proctoring events.
@@ -17,7 +20,8 @@ Commands:
                          a terminal; Ctrl+C cancels and leaves it ready to run again.
   recover                Find recordings interrupted by a crash, power cut or quit: cut each back to its last
                          whole chunk, then finalize and verify it (and any stopped recording not yet finalized).
-                         Recordings the app is recording right now are left alone. The app does this at start-up.
+                         Recordings a live process still holds are left alone and listed with that process (pid,
+                         runtime, start time); that is not a failure. The app does this at start-up.
   upload <id>            Upload a finalized recording to S3 (the finalized file, then a JSON manifest) through the
                          resumable queue, then verify it in the bucket (size and MD5/ETag) before calling it
                          uploaded. Progress bar with speed and ETA on a terminal.
@@ -26,10 +30,13 @@ Commands:
                          <prefix>files/<date>/<name>). Safe to kill at any moment: running the same command
                          again resumes from the last part S3 confirmed; it never starts over.
   uploads list           Every upload job, newest first: state, bytes and parts confirmed, key, last error.
-  cloud list             Cloud recordings and Media Recording API uploads in the catalog, with their state, URL
+  cloud list             Cloud recordings and Media Recording API streams in the catalog, with their state, URL
                          and any call still owed to a backend (the outbox).  [--interview <id>]
-  cloud deliver          Try every owed call (stops, uploads) now; exits 1 while some remain. The app does this
-                         by itself, with backoff, for as long as it takes.
+                         A recording streams to the Media API while it is recorded, one session per segment:
+                         irec-<recording>, then irec-<recording>-s1, -s2 … for retakes; finalized at stop.
+  cloud deliver          Try every owed call (stops, Media API chunks and finalize) now; exits 1 while some
+                         remain (a recording still being recorded keeps its stream owed). The app does this by
+                         itself, with backoff, for as long as it takes.
 
   agora start   --channel <name> --uid <digits> [--schedule <id>]       Start an Agora cloud recording.
   agora query   --channel <name> --uid <digits> --resource-id <id> --sid <sid>   Its status (0–8, 20) in words.

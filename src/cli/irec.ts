@@ -24,6 +24,7 @@ function parse(argv: string[]) {
       set: { type: 'string', multiple: true },
       limit: { type: 'string' },
       pending: { type: 'boolean' },
+      ack: { type: 'boolean' },
       file: { type: 'string' },
       key: { type: 'string' },
       offset: { type: 'string' },
@@ -77,7 +78,7 @@ export async function runCli(argv: string[]): Promise<number> {
     core = createCore(ports);
     switch (command) {
       case 'doctor':
-        return doctorCommand(core, out);
+        return doctorCommand(core, out, { ack: values.ack });
       case 'script':
         return scriptCommand(out, { sub, file: target });
       case 'recordings':

@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  app?.process.kill('SIGTERM');
+  await app?.stop();
   if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 

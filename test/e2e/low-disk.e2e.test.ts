@@ -50,7 +50,7 @@ describe('free space below the hard floor', () => {
       expect(critical.n).toBe(1);
     } finally {
       await browser.close();
-      app.process.kill('SIGTERM');
+      await app.stop();
     }
   }, 60_000);
 });

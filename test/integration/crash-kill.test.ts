@@ -1,14 +1,12 @@
 // The kill test: a real recorder process is killed with SIGKILL at random moments; after `irec recover` the
 // recording must play to its end and lack at most 1.5 s of what had been recorded when the kill came.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecoveryReport } from '../../src/main/services/recovery/recover-interrupted';
 import { framesInLastSecond, probeVideo } from '../support/media-analysis';
-import { recordChunks } from '../support/recorded-chunks';
+import { startRecorderChild, writeChunkFixture } from '../support/recorder-child';
 import { runIrecAsync } from '../support/run-irec';
 import { tempDir } from '../support/temp-dir';
 import { testEnv } from '../support/test-paths';
@@ -18,7 +16,6 @@ const PARALLEL = 5;
 const FIXTURE_SECONDS = 12;
 const KILL_WINDOW_MS = [2000, 10_000] as const;
 const MAX_LOSS_SEC = 1.5;
-const CHILD = path.resolve(import.meta.dirname, '../support/crash-child.ts');
 
 interface Outcome {
   killAtSec: number;
@@ -28,28 +25,28 @@ interface Outcome {
   lastSecondFrames: number;
 }
 
-/** Starts a recorder child, kills it `delayMs` after its recording started, and waits until it is gone. */
+/** Starts a recorder child, SIGKILLs its process group `delayMs` after its recording started, and waits until it is gone. */
 async function recordAndKill(root: string, fixtureDir: string, delayMs: number): Promise<{ killAtSec: number; acked: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, root, fixtureDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  let startedAt = 0;
+  const { group, messages } = startRecorderChild(root, fixtureDir);
   let acked = 0;
   let killAtSec = 0;
-  for await (const line of readline.createInterface({ input: child.stdout })) {
-    const message = JSON.parse(line) as { event: string; startedAt?: number };
-    if (message.event === 'ack') acked++;
-    if (message.event === 'started') {
-      startedAt = message.startedAt!;
-      setTimeout(
-        () => {
+  let killed: Promise<void> | undefined;
+  try {
+    for await (const message of messages) {
+      if (message.event === 'ack') acked++;
+      if (message.event === 'started') {
+        const { startedAt } = message;
+        killed = new Promise((resolve) => setTimeout(resolve, startedAt + delayMs - Date.now())).then(() => {
+          if (group.child.exitCode !== null) return;
           killAtSec = (Date.now() - startedAt) / 1000;
-          child.kill('SIGKILL');
-        },
-        startedAt + delayMs - Date.now(),
-      );
+          return group.kill();
+        });
+      }
     }
+    await killed;
+  } finally {
+    await group.kill();
   }
-  await exited;
   if (!killAtSec) throw new Error('the recorder ended before it was killed');
   return { killAtSec, acked };
 }
@@ -60,9 +57,7 @@ describe('kill -9 at random moments while recording', () => {
 
   beforeAll(async () => {
     fixtureDir = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-crash-fixture-'));
-    const media = await recordChunks('h264-webm', FIXTURE_SECONDS);
-    media.chunks.forEach((chunk, i) => fs.writeFileSync(path.join(fixtureDir, `chunk-${i}.bin`), chunk));
-    fs.writeFileSync(path.join(fixtureDir, 'fixture.json'), JSON.stringify({ mimeType: media.mimeType, chunkCount: media.chunks.length }));
+    await writeChunkFixture(fixtureDir, FIXTURE_SECONDS);
   }, 60_000);
 
   afterAll(() => {

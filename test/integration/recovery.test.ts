@@ -64,12 +64,14 @@ describe('crash recovery', () => {
     expect(Math.abs(detail.outputs[0]!.durationMs - 3000)).toBeLessThan(500);
   });
 
-  it('leaves alone a recording that a live process is still recording', async () => {
+  it('leaves alone a recording that a live process is still recording, and names that process', async () => {
     const root = tempDir();
     const live = createTestCore(root);
     const id = await recordSession(live, [media], { stop: false });
     const other = createTestCore(root);
-    expect(await other.recover()).toEqual([]);
+    const run = db(other).prepare('SELECT pid, runtime, started_at AS startedAt FROM runs WHERE id = ?').get(live.run!.id);
+    expect(await other.recover()).toEqual([expect.objectContaining({ recordingId: id, outcome: 'skipped', owner: run })]);
+    expect(run).toMatchObject({ pid: process.pid, runtime: 'node' });
     expect(getRecordingDetail(db(other), id)!.state).toBe('recording');
   });
 

@@ -1,12 +1,12 @@
 // The kill test: `irec upload --file` is killed with SIGKILL at random moments and run again each time; the object
 // must end byte-identical, and no part the catalog had recorded as confirmed may ever be sent again.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtFile } from '../support/built';
 import { startFaultProxy } from '../support/fault-proxy';
 import { localS3, objectDigest, s3Settings } from '../support/local-s3';
+import { spawnGroup } from '../support/process-group';
 import { randomFile } from '../support/random-file';
 import { runIrecAsync } from '../support/run-irec';
 import { tempDir } from '../support/temp-dir';
@@ -67,11 +67,9 @@ describe('irec upload under SIGKILL', () => {
 
     for (let kill = 0; kill < KILLS; kill++) {
       const from = proxy.requests().length;
-      const child = spawn(process.execPath, [builtFile('cli/irec.cjs'), ...args], { env, stdio: 'ignore' });
-      const exited = new Promise((resolve) => child.on('exit', resolve));
+      const irec = spawnGroup(process.execPath, [builtFile('cli/irec.cjs'), ...args], { env, stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 2200));
-      child.kill('SIGKILL');
-      await exited;
+      await irec.kill();
       resent.push(...resentSince(from));
       confirmedBefore = confirmedParts(catalog);
     }

@@ -1,6 +1,7 @@
 // A recorder that gets killed: records through the production core (chunk writer, fdatasync, catalog) at real-time
 // pace, one chunk per second as MediaRecorder delivers them, and prints each acknowledgement. The parent test
-// kills it with SIGKILL at a random moment. Usage: crash-child <root> <fixture-dir>
+// kills it with SIGKILL at a random moment (test/support/recorder-child.ts runs it in its own process group); a
+// parent that is gone ends it too, at its next acknowledgement (EPIPE on stdout). Usage: crash-child <root> <fixture-dir>
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../src/main/core';
@@ -26,3 +27,6 @@ for (let index = 0; index < chunkCount; index++) {
   process.stdout.write(`${JSON.stringify({ event: 'ack', index, at: Date.now() - startedAt })}\n`);
 }
 process.stdout.write(`${JSON.stringify({ event: 'done' })}\n`);
+// Not killed after all (the test failed or ended early): leave, rather than idle on with the core's timers.
+await core.close();
+process.exit(0);

@@ -1,4 +1,5 @@
 import type { Core } from '../../main/core';
+import type { RecoveryReport } from '../../main/services/recovery/recover-interrupted';
 import type { RecordingDetail } from '../../shared/domain/recording';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { IpcError } from '../../shared/ipc/errors';
@@ -37,7 +38,25 @@ export async function mergeCommand(core: Core, out: Output, recordingId: string 
   }
 }
 
-/** `irec recover`: what the app does at start-up — recover interrupted recordings and finalize unfinished ones. */
+/** One line (or block) of `irec recover`'s text output. */
+function describeReport(report: RecoveryReport): string {
+  if (report.outcome === 'skipped') {
+    const { pid, runtime, startedAt } = report.owner;
+    return (
+      `… ${report.recordingId} (${report.interviewTitle}, from ${report.startedAt}) left alone: process ${pid} (${runtime}, started at ${startedAt}) ` +
+      'still holds it — it is recording or finalizing it now. If that process has hung, end it and run irec recover again.'
+    );
+  }
+  if (report.outcome === 'finalized' && report.recording) {
+    return `✓ ${report.message} (${report.recordingId}${report.crashed ? ', after a crash' : ''})\n${describeOutputs(report.recording)}`;
+  }
+  return `✗ ${report.recordingId}: ${report.message}`;
+}
+
+/**
+ * `irec recover`: what the app does at start-up — recover interrupted recordings and finalize unfinished ones.
+ * Recordings a live process still holds are listed with that process; leaving them alone is not a failure.
+ */
 export async function recoverCommand(core: Core, out: Output): Promise<number> {
   const bar = createProgressBar(!out.json);
   const unsubscribe = core.events.subscribe((event, payload) => event === 'finalizeProgress' && bar.update(payload as never));
@@ -45,17 +64,9 @@ export async function recoverCommand(core: Core, out: Output): Promise<number> {
     const reports = await core.recover();
     bar.done();
     out.result(reports, () =>
-      reports.length === 0
-        ? 'Nothing to recover: every recording is finalized.'
-        : reports
-            .map((r) =>
-              r.outcome === 'finalized' && r.recording
-                ? `✓ ${r.message} (${r.recordingId}${r.crashed ? ', after a crash' : ''})\n${describeOutputs(r.recording)}`
-                : `✗ ${r.recordingId}: ${r.message}`,
-            )
-            .join('\n'),
+      reports.length === 0 ? 'Nothing to recover: every recording is finalized.' : reports.map(describeReport).join('\n'),
     );
-    return reports.every((r) => r.outcome === 'finalized') ? 0 : 1;
+    return reports.some((r) => r.outcome === 'failed') ? 1 : 0;
   } finally {
     unsubscribe();
   }

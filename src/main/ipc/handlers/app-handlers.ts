@@ -1,8 +1,9 @@
 import { PRODUCT_NAME } from '../../../shared/product';
 import type { Core } from '../../core';
+import { acknowledgeIncident } from '../../services/doctor/catalog-incident';
 import type { HandlerTable } from '../dispatcher';
 
-export function appHandlers(core: Core): Pick<HandlerTable, 'getAppInfo' | 'runDoctor'> {
+export function appHandlers(core: Core): Pick<HandlerTable, 'getAppInfo' | 'runDoctor' | 'acknowledgeCatalogNotice'> {
   return {
     getAppInfo: () => ({
       name: PRODUCT_NAME,
@@ -13,5 +14,9 @@ export function appHandlers(core: Core): Pick<HandlerTable, 'getAppInfo' | 'runD
       configProblems: core.config.problems,
     }),
     runDoctor: () => core.doctor(),
+    acknowledgeCatalogNotice: () => {
+      acknowledgeIncident(core.catalog);
+      return core.doctor();
+    },
   };
 }

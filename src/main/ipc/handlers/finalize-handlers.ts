@@ -1,6 +1,7 @@
 import { IpcError } from '../../../shared/ipc/errors';
 import type { Core } from '../../core';
 import { getRecordingDetail } from '../../services/catalog/queries/recordings';
+import { isSettled } from '../../services/recovery/recover-interrupted';
 import type { HandlerTable } from '../dispatcher';
 import { requireDb } from './require';
 
@@ -36,6 +37,7 @@ export function finalizeHandlers(core: Core): Pick<HandlerTable, FinalizeChannel
     getRecoveryNotices: () =>
       core
         .recoveries()
+        .filter(isSettled)
         .filter((r) => r.interrupted)
         .map(({ recording: _r, interrupted: _i, ...notice }) => notice),
   };

@@ -3,6 +3,7 @@ import { LOW_DISK_BYTES, type DoctorReport } from '../../../shared/domain/doctor
 import { api } from '../../api';
 import { CheckRow } from '../../components/CheckRow';
 import { useAsync } from '../../hooks/use-async';
+import { CatalogNotice } from './CatalogNotice';
 import { formatBytes } from '../../../shared/format';
 
 function checks(report: DoctorReport) {
@@ -19,7 +20,11 @@ function checks(report: DoctorReport) {
       ok: dataDir.writable && (dataDir.freeBytes === null || dataDir.freeBytes >= LOW_DISK_BYTES),
       detail: dataDir.writable ? `${formatBytes(dataDir.freeBytes)} free in ${dataDir.path}` : `Cannot write to ${dataDir.path}`,
     },
-    { label: 'Recording library', ok: catalog.ok, detail: catalog.ok ? 'Ready' : catalog.integrity },
+    {
+      label: 'Recording library',
+      ok: catalog.ok,
+      detail: !catalog.ok ? catalog.integrity : catalog.incident ? 'Ready (rebuilt from the recordings on disk)' : 'Ready',
+    },
     {
       label: 'Video processing',
       ok: ffmpeg.found && ffprobe.found,
@@ -40,6 +45,9 @@ export function ReadinessPanel() {
       </div>
       {report.status === 'loading' && <p className="muted">Checking…</p>}
       {report.status === 'error' && <p role="alert">The check could not run: {report.message}</p>}
+      {report.status === 'ready' && report.value.catalog.incident && (
+        <CatalogNotice incident={report.value.catalog.incident} onDismiss={() => void api.acknowledgeCatalogNotice().finally(reload)} />
+      )}
       {report.status === 'ready' && <Checks report={report.value} />}
     </section>
   );

@@ -20,6 +20,11 @@ export const appChannels = {
     request: z.undefined(),
     response: doctorReportSchema,
   },
+  /** The user has seen the notice that a damaged catalog was rebuilt (as `irec doctor --ack`); returns the new report. */
+  acknowledgeCatalogNotice: {
+    request: z.undefined(),
+    response: doctorReportSchema,
+  },
   listRecordings: {
     request: z
       .strictObject({

@@ -1,0 +1,145 @@
+// `npm run demo -- --seconds 8 --json --retakes 1` with camera and microphone files of our own, run as a user
+// runs it: one JSON document on stdout that matches the file on disk, the catalog and the object in the bucket.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DemoResult } from '../../tools/demo';
+import { projectRoot } from '../support/built';
+import { localS3, objectDigest } from '../support/local-s3';
+import { countPixels, hasTone, probeVideo, readAudioMono, readFrameRgb, runMediaTool } from '../support/media-analysis';
+import { processesMentioning, spawnGroup } from '../support/process-group';
+import { tempDir } from '../support/temp-dir';
+import { testEnv } from '../support/test-paths';
+
+const SECONDS = 8;
+/** Neither the generated default microphone (440 Hz) nor the question tone (1500 Hz): proves --fake-audio is used. */
+const MIC_HZ = 660;
+
+/** A solid blue camera (the default is a moving test pattern) and a 660 Hz microphone. */
+async function ownDevices(dir: string): Promise<{ video: string; audio: string }> {
+  const video = path.join(dir, 'blue.y4m');
+  const audio = path.join(dir, 'tone.wav');
+  await runMediaTool('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=c=blue:size=640x480:rate=30',
+    '-t',
+    '2',
+    '-pix_fmt',
+    'yuv420p',
+    video,
+  ]);
+  await runMediaTool('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=${MIC_HZ}:sample_rate=48000`,
+    '-t',
+    '10',
+    '-ac',
+    '1',
+    audio,
+  ]);
+  return { video, audio };
+}
+
+function runDemo(args: string[], env: NodeJS.ProcessEnv) {
+  const group = spawnGroup(process.execPath, ['--import', 'tsx', 'tools/demo.ts', ...args], {
+    cwd: projectRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  group.child.stdout!.on('data', (data: Buffer) => (stdout += data.toString()));
+  group.child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
+  return { group, done: group.exited.then(({ code }) => ({ code, stdout, stderr })) };
+}
+
+const isBlue = (r: number, g: number, b: number) => b >= 150 && r <= 80 && g <= 80;
+
+describe('npm run demo -- --seconds 8 --json --retakes 1 --fake-video --fake-audio', () => {
+  it('records about 8 s with one retake and prints one JSON document matching the file, the catalog and the bucket', async () => {
+    const root = tempDir('irec-demo-e2e-');
+    const devices = await ownDevices(root);
+    const s3 = await localS3();
+    const demo = runDemo(
+      ['--seconds', String(SECONDS), '--json', '--retakes', '1', '--fake-video', devices.video, '--fake-audio', devices.audio],
+      { ...testEnv(root), ...s3.env },
+    );
+    try {
+      const { code, stdout, stderr } = await demo.done;
+      expect(code, stderr).toBe(0);
+      const result = JSON.parse(stdout) as DemoResult; // the whole of stdout is one document
+      expect(stderr).toContain('question 1: answered, then "Retake this answer"');
+
+      expect(result).toMatchObject({ state: 'uploaded', retakes: 1, catalog: path.join(testEnv(root).IREC_DATA_DIR!, 'catalog.sqlite') });
+      expect(result.recordedSeconds).toBeGreaterThan(SECONDS - 1);
+      expect(result.recordedSeconds).toBeLessThan(SECONDS + 4);
+      expect(result.files.length).toBeGreaterThan(0);
+      let probedSeconds = 0;
+      for (const file of result.files) {
+        const bytes = fs.readFileSync(file.path);
+        expect({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }).toEqual({
+          size: file.sizeBytes,
+          sha256: file.sha256,
+        });
+        const probe = await probeVideo(file.path);
+        expect(Math.abs(probe.durationSec - file.durationSeconds), file.path).toBeLessThanOrEqual(0.1);
+        probedSeconds += probe.durationSec;
+      }
+      expect(Math.abs(probedSeconds - result.recordedSeconds)).toBeLessThanOrEqual(0.5);
+
+      // The devices given on the command line are what was recorded.
+      const main = result.files[0]!;
+      const middle = await readFrameRgb(main.path, main.durationSeconds / 2);
+      expect(countPixels(middle, { x: 600, y: 320, width: 80, height: 80 }, isBlue)).toBeGreaterThan(0.9 * 6400);
+      // The louder question tone fills most of each short take: look for the microphone in short sliding windows.
+      const samples = await readAudioMono(main.path);
+      const windows = Array.from({ length: Math.floor(main.durationSeconds * 10) - 3 }, (_, i) => i / 10);
+      expect(windows.filter((t) => hasTone(samples, 16000, MIC_HZ, t, t + 0.3, 0.5)).length).toBeGreaterThan(0);
+      expect(windows.filter((t) => hasTone(samples, 16000, 440, t, t + 0.3))).toEqual([]);
+
+      // The object in the bucket is the verified file, byte for byte.
+      expect(result.upload.bucket).toBe(s3.bucket);
+      const object = await objectDigest(s3, result.upload.key);
+      expect(object).toEqual({ size: result.upload.verifiedSize, sha256: main.sha256 });
+
+      const db = new Database(result.catalog, { readonly: true });
+      const row = db.prepare('SELECT state FROM recordings WHERE id = ?').get(result.recordingId);
+      const segments = db.prepare('SELECT COUNT(*) AS n FROM segments WHERE recording_id = ?').get(result.recordingId);
+      db.close();
+      expect(row).toEqual({ state: 'uploaded' });
+      expect(segments).toEqual({ n: 2 }); // the retake started a second segment
+
+      // Nothing the demo started (app, host, Chromium with our camera file) is still running.
+      await expect.poll(() => processesMentioning(root), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      await demo.group.stop();
+    }
+  }, 300_000);
+
+  it('refuses an unknown flag, a bad value and a camera file that is not y4m, with exit 2 and the usage', async () => {
+    const root = tempDir('irec-demo-usage-');
+    const notVideo = path.join(root, 'camera.mp4');
+    fs.writeFileSync(notVideo, 'not a video');
+    for (const [args, message] of [
+      [['--colour', 'red'], "Unknown option '--colour'"],
+      [['--seconds', '5', '--retakes', '1'], '--seconds 5 is too short for 4 answers'],
+      [['--retakes', 'two'], '--retakes expects a whole number from 0 to 5, not "two"'],
+      [['--fake-video', notVideo], `--fake-video ${notVideo}: not a YUV4MPEG2 (.y4m) file`],
+    ] as const) {
+      const { code, stdout, stderr } = await runDemo([...args], testEnv(root)).done;
+      expect({ code, stdout }, stderr).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toContain(message);
+      expect(stderr).toContain('Usage: npm run -s demo --');
+    }
+  }, 60_000);
+});
