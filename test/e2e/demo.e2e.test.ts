@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { DemoResult } from '../../tools/demo';
 import { projectRoot } from '../support/built';
 import { localS3, objectDigest } from '../support/local-s3';
-import { countPixels, hasTone, probeVideo, readAudioMono, readFrameRgb, runMediaTool } from '../support/media-analysis';
+import { generateMedia } from '../support/fake-devices';
+import { countPixels, hasTone, probeVideo, readAudioMono, readFrameRgb } from '../support/media-analysis';
 import { processesMentioning, spawnGroup } from '../support/process-group';
 import { tempDir } from '../support/temp-dir';
 import { testEnv } from '../support/test-paths';
@@ -21,32 +22,8 @@ const MIC_HZ = 660;
 async function ownDevices(dir: string): Promise<{ video: string; audio: string }> {
   const video = path.join(dir, 'blue.y4m');
   const audio = path.join(dir, 'tone.wav');
-  await runMediaTool('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'color=c=blue:size=640x480:rate=30',
-    '-t',
-    '2',
-    '-pix_fmt',
-    'yuv420p',
-    video,
-  ]);
-  await runMediaTool('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    `sine=frequency=${MIC_HZ}:sample_rate=48000`,
-    '-t',
-    '10',
-    '-ac',
-    '1',
-    audio,
-  ]);
+  await generateMedia('color=c=blue:size=640x480:rate=30', 2, video, ['-pix_fmt', 'yuv420p']);
+  await generateMedia(`sine=frequency=${MIC_HZ}:sample_rate=48000`, 10, audio, ['-ac', '1']);
   return { video, audio };
 }
 

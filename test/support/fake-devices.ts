@@ -13,14 +13,14 @@ export async function makeFakeMedia(dir: string) {
   const camera = path.join(dir, 'camera.y4m');
   const microphone = path.join(dir, 'microphone.wav');
   const question = path.join(dir, 'question.wav');
-  await generate(`testsrc2=size=640x480:rate=${CAMERA_FPS}`, 2, camera, ['-pix_fmt', 'yuv420p']);
-  await generate(`sine=frequency=${MIC_HZ}:sample_rate=48000`, 10, microphone, ['-ac', '1']);
-  await generate(`sine=frequency=${QUESTION_HZ}:sample_rate=48000`, 1.2, question, ['-ac', '1']);
+  await generateMedia(`testsrc2=size=640x480:rate=${CAMERA_FPS}`, 2, camera, ['-pix_fmt', 'yuv420p']);
+  await generateMedia(`sine=frequency=${MIC_HZ}:sample_rate=48000`, 10, microphone, ['-ac', '1']);
+  await generateMedia(`sine=frequency=${QUESTION_HZ}:sample_rate=48000`, 1.2, question, ['-ac', '1']);
   return { camera, microphone, question };
 }
 
 /** `seconds` of an ffmpeg lavfi source written to `file`. */
-function generate(source: string, seconds: number, file: string, options: string[]) {
+export function generateMedia(source: string, seconds: number, file: string, options: string[]) {
   return runMediaTool('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', source, '-t', String(seconds), ...options, file]);
 }
 
