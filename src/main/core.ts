@@ -20,6 +20,7 @@ import { finalizeRecording, type FinalizeDeps, type FinalizeOptions } from './se
 import { locateFfmpegTool, requireFfmpegTools, type FfmpegTools } from './services/media/locate-ffmpeg';
 import { recoverInterrupted, type RecoveryReport } from './services/recovery/recover-interrupted';
 import { startRun, type Run } from './services/recovery/run-registry';
+import { writeRecordingSidecar } from './services/recovery/recording-sidecar';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
@@ -144,9 +145,11 @@ export function createCore(ports: CorePorts): Core {
   }
 
   const dataDirState = ensureWritableDir(dataDir);
-  const catalog = tryOpenCatalog(path.join(dataDir, CATALOG_FILE), { nativeBinding: ports.sqliteNativeBinding });
+  const recordingsDir = path.join(dataDir, 'recordings');
+  // A damaged or lost catalog is replaced and its recordings re-indexed from their folders before anything else runs.
+  const catalog = tryOpenCatalog(path.join(dataDir, CATALOG_FILE), { nativeBinding: ports.sqliteNativeBinding, recordingsDir });
   if (!catalog.ok) logger.error('Catalog unavailable', { error: catalog.error });
-  else if (catalog.catalog.status.movedAsideTo) logger.warn('Damaged catalog moved aside', { ...catalog.catalog.status });
+  else if (catalog.catalog.status.lost) logger.warn('Catalog damaged or lost; recordings re-indexed', { ...catalog.catalog.status });
 
   const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'));
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
@@ -192,13 +195,19 @@ export function createCore(ports: CorePorts): Core {
     ? createRecordingService({
         db: catalog.catalog.db,
         runId: run!.id,
-        recordingsDir: path.join(dataDir, 'recordings'),
+        recordingsDir,
         files: nodeSegmentFiles,
         freeBytes,
         minFreeBytes: config.config.recording.minFreeMb * 1024 * 1024,
         keepAwake: ports.keepAwake,
-        onDurable: (recordingId, segment) => uploads?.streamGrew(recordingId, segment),
-        onStarted: (recordingId) => cloud?.begin(recordingId),
+        onDurable: (recordingId, segment) => {
+          uploads?.streamGrew(recordingId, segment);
+          void cloud?.streamGrew(recordingId, segment);
+        },
+        onStarted: (recordingId) => {
+          writeRecordingSidecar(catalog.catalog.db, recordingId, path.join(recordingsDir, recordingId), (message) => logger.warn(message));
+          cloud?.begin(recordingId);
+        },
         onStopped: (recordingId) => void cloud?.end(recordingId),
       })
     : null;

@@ -87,16 +87,17 @@ describe('cloud recordings of an interview', () => {
       expect(received(test.backend, 'POST', '/api/agora/recording/query').length).toBeGreaterThan(0);
       expect(sessionOf(core, interviewId, 'livekit')).toMatchObject({ statusCode: 1, recordingUrl: expect.stringMatching(/^http/) });
 
+      // The Media API was fed the recorded stream while recording: its video is the segment's bytes.
       const media = sessionOf(core, interviewId, 'media')!;
-      const finalFile = getRecordingDetail(catalogOf(core), recordingId)!.outputs[0]!;
+      const segment = getRecordingDetail(catalogOf(core), recordingId)!.segments[0]!;
       expect(media).toMatchObject({
         target: 'localhost',
         remoteId: `irec-${recordingId}`,
-        bytesSent: finalFile.size,
-        bytesTotal: finalFile.size,
+        bytesSent: segment.bytes,
+        bytesTotal: segment.bytes,
       });
       expect(Buffer.from(await objectBytes(test.s3, keyOfUrl(media.recordingUrl!, test.s3.bucket)))).toEqual(
-        fs.readFileSync(finalFile.filePath),
+        fs.readFileSync(segment.filePath),
       );
       expect(listOutbox(catalogOf(core))).toEqual([]);
     },
@@ -159,7 +160,7 @@ describe('cloud recordings of an interview', () => {
       expect(received(test.backend, 'POST', '/api/agora/recording/stop')).toHaveLength(1);
       const media = sessionOf(second, interviewId, 'media')!;
       expect(Buffer.from(await objectBytes(test.s3, keyOfUrl(media.recordingUrl!, test.s3.bucket)))).toEqual(
-        fs.readFileSync(detail.outputs[0]!.filePath),
+        fs.readFileSync(detail.segments[0]!.filePath),
       );
       expect(listOutbox(catalogOf(second))).toEqual([]);
     },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Config } from '../../../shared/config/schema';
 import type { CloudSession } from '../../../shared/domain/cloud';
 import { getCloudSession, type CloudSessionChanges } from '../catalog/queries/cloud-sessions';
+import { getMediaStream } from '../catalog/queries/media-streams';
 import type { OutboxItem, OutboxKind } from '../catalog/queries/outbox';
 import { getRecordingDetail } from '../catalog/queries/recordings';
 import { playableFile, type AgoraClient } from './agora/agora-client';
@@ -10,6 +11,7 @@ import { agoraStatusText, type AgoraFile } from './agora/agora-wire';
 import { isBackendError } from './backend-error';
 import { requireBackend, type BackendClients } from './backend-clients';
 import { failedRecording, livekitStatusText } from './livekit/livekit-client';
+import { createStreamDelivery } from './media-api/media-stream';
 import { uploadToMediaApi } from './media-api/media-upload';
 import { Undeliverable, type Deliver, type DeliveryOutcome } from './outbox/outbox-runner';
 
@@ -49,6 +51,8 @@ async function findScheduled(agora: AgoraClient, session: CloudSession) {
 export function createDeliveries(deps: DeliveryDeps): Record<OutboxKind, Deliver> {
   const { db, clients } = deps;
   const at = () => deps.now().toISOString();
+  const streamDelivery =
+    clients.media && createStreamDelivery({ db, client: clients.media, settings: deps.media, update: deps.update, now: deps.now });
 
   async function agoraStop(item: OutboxItem): Promise<DeliveryOutcome> {
     const agora = requireBackend(clients, 'agora');
@@ -128,6 +132,8 @@ export function createDeliveries(deps: DeliveryDeps): Record<OutboxKind, Deliver
   async function mediaUpload(item: OutboxItem, signal: AbortSignal): Promise<DeliveryOutcome> {
     const media = requireBackend(clients, 'media');
     const session = requireSession(db, item);
+    // Sessions fed while recording (one per segment); the rest are whole finalized files owed by earlier versions.
+    if (getMediaStream(db, session.id)) return streamDelivery!(session.id, signal);
     const recording = session.recordingId ? getRecordingDetail(db, session.recordingId) : undefined;
     if (!recording) throw new Undeliverable('The recording is no longer in the catalog.');
     if (recording.state === 'failed')

@@ -17,6 +17,7 @@ import type { Logger } from '../logging/logger';
 import type { BackendClients } from './backend-clients';
 import { createDeliveries } from './cloud-delivery';
 import { checkHealth, randomAgoraUid, register } from './cloud-registration';
+import { createStreamSessions } from './media-api/stream-sessions';
 import { createOutbox } from './outbox/outbox-runner';
 
 export interface CloudServiceDeps {
@@ -29,9 +30,6 @@ export interface CloudServiceDeps {
   /** Longest pause between outbox retries (tests shorten it). */
   retryCapMs?: number;
 }
-
-const MEDIA_SITE_MISSING =
-  'Not uploaded: the Media Recording API needs backends.mediaApi.site (IREC_MEDIA_API_SITE), the hostname of your tenant.';
 
 interface LiveRecording {
   controller: AbortController;
@@ -120,12 +118,14 @@ export function createCloudService(deps: CloudServiceDeps) {
   }
 
   function stopSession(session: CloudSession): void {
+    // A Media API session is its outbox item's business from init to finalize: there is nothing to stop.
+    if (session.backend === 'media') return;
     if (session.state === 'registering') {
       update(session.id, {
         state: 'missed',
         error: `Never registered: ${session.error ?? 'the interview ended before the backend answered'}`,
       });
-    } else if (session.state === 'active' && session.backend !== 'media') {
+    } else if (session.state === 'active') {
       update(session.id, { state: 'stopping', stoppedAt: at() });
       enqueueOutbox(db, { sessionId: session.id, kind: session.backend === 'agora' ? 'agora.stop' : 'livekit.stop', at: at() });
     }
@@ -137,7 +137,20 @@ export function createCloudService(deps: CloudServiceDeps) {
     void settled.finally(() => running.work.delete(settled));
   }
 
+  const streams = createStreamSessions({
+    db,
+    configured: Boolean(clients.media),
+    settings: settings.mediaApi,
+    createSession: (interviewId, recordingId, target) => createSession(interviewId, recordingId, 'media', target, {}),
+    update,
+    publish,
+    outbox,
+    at,
+  });
+
   const begin = guard('Registering cloud recordings', (recordingId: string) => {
+    // The Media API session is initialized as the recording starts, before its first chunk.
+    streams.open(recordingId, 0);
     const recording = getRecordingDetail(db, recordingId);
     const links = recording && getInterviewLinks(db, recording.interviewId);
     if (!links || (!links.agoraChannel && !links.livekitRoom)) return;
@@ -189,17 +202,17 @@ export function createCloudService(deps: CloudServiceDeps) {
     begin: (recordingId: string) => void begin(recordingId),
     end,
 
-    /** A recording is finalized: it goes to the Media Recording API too, when one is configured. */
+    /** More of a recording is durable, or a segment ended: the Media API stream follows. Never throws. */
+    streamGrew: guard('Streaming to the Media Recording API', streams.feed),
+
+    /**
+     * A recording is finalized (or recovered): every segment with chunks is streamed to the Media Recording API
+     * if it was not already (recorded while the API was not configured, say), and finalized there.
+     */
     uploadRecording: guard('Queueing the Media Recording API upload', (recordingId: string) => {
       if (!clients.media) return;
       const recording = getRecordingDetail(db, recordingId);
-      if (!recording || listCloudSessions(db, { recordingId }).some((s) => s.backend === 'media')) return;
-      const site = settings.mediaApi.site;
-      const session = createSession(recording.interviewId, recordingId, 'media', site ?? '(no site)', {});
-      if (!site) return void update(session.id, { state: 'missed', error: MEDIA_SITE_MISSING });
-      update(session.id, { state: 'stopping' });
-      enqueueOutbox(db, { sessionId: session.id, kind: 'media.upload', at: at() });
-      outbox.kick();
+      for (const segment of recording?.segments ?? []) if (segment.chunkCount > 0) streams.feed(recordingId, segment.seq);
     }),
 
     /**

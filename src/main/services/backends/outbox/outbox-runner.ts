@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   dueOutboxItems,
   makeOutboxDueNow,
+  makeSessionDueNow,
   markOutboxDelivered,
   nextOutboxAttemptAt,
   releaseOutbox,
@@ -57,6 +58,8 @@ export function createOutbox(deps: OutboxDeps) {
   const capMs = deps.capMs ?? 15_000;
   const logger = deps.logger.child('outbox');
   const inFlight = new Map<number, Promise<void>>();
+  /** Items nudged while an attempt was under way: due again as soon as it ends, whatever it rescheduled. */
+  const nudgedInFlight = new Set<number>();
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -111,6 +114,8 @@ export function createOutbox(deps: OutboxDeps) {
       if (inFlight.has(item.id)) continue;
       const run = attempt(item).finally(() => {
         inFlight.delete(item.id);
+        // Not after close(): the catalog may be closing under us.
+        if (nudgedInFlight.delete(item.id) && running) makeSessionDueNow(deps.db, item.sessionId, now().toISOString());
         pump();
       });
       inFlight.set(item.id, run);
@@ -132,6 +137,11 @@ export function createOutbox(deps: OutboxDeps) {
     },
     /** Something changed (a new item, the network is back): look now instead of at the next timer. */
     kick(): void {
+      pump();
+    },
+    /** One session has new work (more of its recording is durable): its calls are tried now, or right after the current try. */
+    nudge(sessionId: string): void {
+      for (const id of makeSessionDueNow(deps.db, sessionId, now().toISOString())) if (inFlight.has(id)) nudgedInFlight.add(id);
       pump();
     },
     /** Everything pending is tried now, e.g. on "Retry" or when the network returns. */

@@ -69,3 +69,12 @@ export function releaseOutbox(db: Database, at: string, states: ReadonlyArray<'h
 export function makeOutboxDueNow(db: Database, at: string): void {
   db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending'`).run(at);
 }
+
+/** New work for one session's owed calls (more of a recording is durable): due now. Returns their IDs. */
+export function makeSessionDueNow(db: Database, sessionId: string, at: string): number[] {
+  const ids = (db.prepare(`SELECT id FROM outbox WHERE session_id = ? AND state = 'pending'`).all(sessionId) as Array<{ id: number }>).map(
+    (row) => row.id,
+  );
+  db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE session_id = ? AND state = 'pending'`).run(at, sessionId);
+  return ids;
+}
