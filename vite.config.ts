@@ -15,4 +15,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
+  // The compositor's worker (`new Worker(new URL(…), { type: 'module' })`) becomes a file of its own under
+  // assets/, served from 'self' like the page's scripts (the CSP's worker-src allows it).
+  worker: { format: 'es' },
 });

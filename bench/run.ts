@@ -1,6 +1,7 @@
 import { captureBench } from './capture.bench';
 import { catalogBench } from './catalog.bench';
 import { finalizeBench } from './finalize.bench';
+import { mediaBench } from './media.bench';
 import { meets, printFigures, type Figure } from './report';
 import { uploadBench } from './upload.bench';
 
@@ -13,6 +14,7 @@ const groups: Array<{ name: string; title: string; run: () => Figure[] | Promise
   { name: 'finalize', title: 'Finalize (real ffmpeg/ffprobe, 60-minute H.264 + Opus recording)', run: finalizeBench },
   { name: 'upload', title: 'S3 upload (s3rver on loopback behind a bandwidth-capping proxy)', run: uploadBench },
   { name: 'capture', title: `Capture (browser host, Debian Chromium, fake 720p30 camera, ${seconds} s)`, run: () => captureBench(seconds) },
+  { name: 'media', title: 'Media Recording API (development backend behind a link of twice the bitrate)', run: mediaBench },
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !groups.some((g) => g.name === name));

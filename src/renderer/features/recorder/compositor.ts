@@ -1,5 +1,9 @@
-import { letterbox, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './geometry';
-import { drawOverlay, type OverlayState } from './overlay';
+import { composeFrames } from './compose-frames';
+import type { OverlayClock } from './overlay-clock';
+import { startCompositorWorker } from './worker-compositor';
+
+/** Camera frames the processor may hold for the compositor (~130 ms at 30 fps). */
+const FRAME_QUEUE = 4;
 
 export interface Compositor {
   /** The 1280×720 track with the overlay burned in: this is what is recorded. */
@@ -8,46 +12,48 @@ export interface Compositor {
 }
 
 /**
- * Draws each camera frame, letterboxed, with the overlay, and emits it as a new frame with the camera's
- * timestamp. It is driven by the camera's own frames (MediaStreamTrackProcessor → Generator), never by
- * requestAnimationFrame or timers, so a hidden or minimised window keeps its full frame rate.
+ * Camera frames (MediaStreamTrackProcessor) → letterbox + overlay → MediaStreamTrackGenerator, with the camera's
+ * timestamps. The drawing runs in a worker, so a busy page (React, IPC, garbage collection) cannot delay frames;
+ * the page only hands over the two streams. Where the worker cannot run (it did not load, cannot draw, or the
+ * streams cannot be transferred), the same loop runs on the page.
  */
-export function createCompositor(camera: MediaStreamTrack, overlay: () => OverlayState): Compositor {
-  const canvas = new OffscreenCanvas(OUTPUT_WIDTH, OUTPUT_HEIGHT);
-  const ctx = canvas.getContext('2d', { alpha: false });
-  if (!ctx) throw new Error('This computer cannot draw video frames (no 2D canvas).');
-  const processor = new MediaStreamTrackProcessor({ track: camera });
+export async function createCompositor(camera: MediaStreamTrack, clock: OverlayClock): Promise<Compositor> {
+  // Slack: on a busy machine the compositor's thread can wait longer than one frame interval for a core, and with
+  // the default one-frame queue the processor would drop the frames that arrive meanwhile.
+  const processor = new MediaStreamTrackProcessor({ track: camera, maxBufferSize: FRAME_QUEUE });
   const generator = new MediaStreamTrackGenerator({ kind: 'video' });
-  const reader = processor.readable.getReader();
-  const writer = generator.writable.getWriter();
-  let stopped = false;
+  const started = await startCompositorWorker();
+  let stopping = false;
 
-  void (async () => {
-    try {
-      while (!stopped) {
-        const { value: frame, done } = await reader.read();
-        if (done || !frame) break;
-        const box = letterbox(frame.displayWidth, frame.displayHeight);
-        ctx.fillStyle = '#000';
-        ctx.fillRect(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT);
-        ctx.drawImage(frame, box.x, box.y, box.width, box.height);
-        const timestamp = frame.timestamp;
-        frame.close();
-        drawOverlay(ctx, overlay());
-        await writer.write(new VideoFrame(canvas, { timestamp }));
-      }
-    } catch {
-      // the camera or generator ended; the session notices through the track's "ended" event
-    } finally {
+  if ('worker' in started && started.worker.compose(processor.readable, generator.writable, clock)) {
+    const { worker } = started;
+    void worker.ended.then((reason) => {
+      if (reason && !stopping) console.error(`Compositing video frames stopped: ${reason}`);
       generator.stop();
-    }
-  })();
+    });
+    return {
+      track: generator,
+      // The worker lets go of the streams first; the generator stops when it says it has ended.
+      stop: () => {
+        stopping = true;
+        worker.stop();
+      },
+    };
+  }
 
+  if ('worker' in started) started.worker.terminate();
+  console.warn(
+    `Compositing video frames on the page: ${'unavailable' in started ? started.unavailable : 'streams cannot be transferred'}.`,
+  );
+  const composing = composeFrames(processor.readable, generator.writable, clock);
+  void composing.done
+    .catch((error: unknown) => !stopping && console.error(`Compositing video frames stopped: ${(error as Error).message}`))
+    .finally(() => generator.stop());
   return {
     track: generator,
     stop: () => {
-      stopped = true;
-      void reader.cancel().catch(() => undefined);
+      stopping = true;
+      composing.stop();
     },
   };
 }

@@ -10,11 +10,18 @@ export const REC_RED = '#e01b1b';
 
 type Ctx = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
+/** The overlay's two texts: the elapsed time by the badge, and "<interview id>  YYYY-MM-DD hh:mm:ss UTC". */
+export function overlayLabels(state: OverlayState): { elapsed: string; stamp: string } {
+  const utc = state.wallClock.toISOString().replace('T', ' ').slice(0, 19);
+  return { elapsed: formatElapsed(state.elapsedMs), stamp: `${state.interviewId}  ${utc} UTC` };
+}
+
 /**
  * Burned into every recorded frame: a red dot, "REC" and the elapsed time top-left; the interview id and the
  * wall-clock time (UTC) bottom-right, so a frame on its own says what and when it is.
  */
 export function drawOverlay(ctx: Ctx, state: OverlayState): void {
+  const { elapsed, stamp } = overlayLabels(state);
   ctx.save();
   ctx.fillStyle = 'rgba(0, 0, 0, 0.55)';
   ctx.beginPath();
@@ -28,9 +35,8 @@ export function drawOverlay(ctx: Ctx, state: OverlayState): void {
   ctx.textBaseline = 'middle';
   ctx.fillText('REC', 62, 41);
   ctx.fillStyle = '#ffffff';
-  ctx.fillText(formatElapsed(state.elapsedMs), 122, 41);
+  ctx.fillText(elapsed, 122, 41);
 
-  const stamp = `${state.interviewId}  ${state.wallClock.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
   ctx.font = '16px monospace';
   const width = ctx.measureText(stamp).width;
   ctx.fillStyle = 'rgba(0, 0, 0, 0.55)';

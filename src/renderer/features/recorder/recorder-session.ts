@@ -32,7 +32,8 @@ export async function startRecorderSession(options: SessionOptions) {
   const elapsedMs = () => performance.now() - startedAt;
   const cameraTrack = options.camera.getVideoTracks()[0];
   if (!cameraTrack) throw new Error('No camera track to record.');
-  const compositor: Compositor = createCompositor(cameraTrack, () => ({ elapsedMs: elapsedMs(), interviewId, wallClock: new Date() }));
+  // The overlay's clock starts with the session; the compositor (in its worker) reads it for every frame.
+  const compositor: Compositor = await createCompositor(cameraTrack, { interviewId, startedAt: performance.timeOrigin + startedAt });
   const mixer: AudioMixer = await createAudioMixer(options.microphone);
   const stream = new MediaStream([compositor.track, mixer.track]);
   const { recordingId } = await api.startRecording({ interviewId, mimeType });

@@ -1,0 +1,44 @@
+import { createFramePainter } from './frame-painter';
+import { monotonicNow, overlayStateAt, type OverlayClock } from './overlay-clock';
+
+export interface Composing {
+  /** Settles when the camera ends, compositing fails, or after {@link Composing.stop}; the output is closed then. */
+  done: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The compositor's loop, the same in its worker and on the page: each camera frame read is drawn with the
+ * overlay and written out with the camera's timestamp. It is driven by the camera's own frames, never by
+ * requestAnimationFrame or timers, so a hidden or minimised window keeps its full frame rate.
+ */
+export function composeFrames(camera: ReadableStream<VideoFrame>, output: WritableStream<VideoFrame>, clock: OverlayClock): Composing {
+  const reader = camera.getReader();
+  const writer = output.getWriter();
+  let stopped = false;
+  const done = (async () => {
+    try {
+      const paint = createFramePainter();
+      while (!stopped) {
+        const { value: frame, done: ended } = await reader.read();
+        if (ended || !frame) break;
+        const composed = paint(frame, overlayStateAt(clock, monotonicNow(), Date.now()));
+        // The output takes the frame when it accepts it; one it refused (it was stopped) is ours to close.
+        await writer.write(composed).catch((error: unknown) => {
+          composed.close();
+          throw error;
+        });
+      }
+    } finally {
+      void reader.cancel().catch(() => undefined);
+      await writer.close().catch(() => undefined);
+    }
+  })();
+  return {
+    done,
+    stop: () => {
+      stopped = true;
+      void reader.cancel().catch(() => undefined);
+    },
+  };
+}
