@@ -11,7 +11,7 @@ import { getRecordingDetail } from '../src/main/services/catalog/queries/recordi
 import { startFaultProxy, type FaultProxy } from '../test/support/fault-proxy';
 import { testPaths } from '../test/support/test-paths';
 import { startDevBackend, type DevBackend } from '../tools/dev-backend';
-import { LOCAL_S3_KEY, startLocalS3 } from '../tools/lib/local-s3.mjs';
+import { startLocalS3 } from '../tools/lib/local-s3.mjs';
 import type { Figure } from './report';
 
 const RECORDING_BPS = 2_500_000 + 128_000; // the default video + audio bitrates
@@ -126,14 +126,7 @@ export async function mediaBench(wanted = Number(process.env.IREC_BENCH_MEDIA_SE
     dataDir: path.join(root, 'backend'),
     // The merge never starts within the run: only the upload up to the accepted finalize is measured.
     mediaProcessingMs: 24 * 3_600_000,
-    s3: {
-      endpoint: s3.endpoint,
-      bucket: s3.bucket,
-      region: 'us-east-1',
-      accessKeyId: LOCAL_S3_KEY,
-      secretAccessKey: LOCAL_S3_KEY,
-      forcePathStyle: true,
-    },
+    s3: s3.connection,
   });
   const proxy = await startFaultProxy({ target: backend.url });
   proxy.capBandwidth(LINK_BYTES_PER_SECOND);

@@ -211,7 +211,7 @@ describe('a recorded three-question interview', () => {
 
   it('is uploaded to the local S3 `npm start` runs, byte-identical, with its manifest', async () => {
     const endpoint = /Local S3 for development at (http:\/\/127\.0\.0\.1:\d+)/.exec(app.output())![1]!;
-    const s3 = { endpoint, bucket: LOCAL_S3_BUCKET, directory: '', env: {}, close: async () => undefined };
+    const s3 = { endpoint, bucket: LOCAL_S3_BUCKET };
     const jobs = db
       .prepare("SELECT kind, object_key AS key, state FROM upload_jobs WHERE recording_id = ? AND kind != 'stream'")
       .all(recording.id);

@@ -1,6 +1,5 @@
 import { onTestFinished } from 'vitest';
 import type { LocalS3 } from '../../tools/lib/local-s3.mjs';
-import { LOCAL_S3_KEY } from '../../tools/lib/local-s3.mjs';
 import { startDevBackend, type DevBackend, type DevBackendOptions } from '../../tools/dev-backend';
 import { localS3 } from './local-s3';
 import { tempDir } from './temp-dir';
@@ -24,14 +23,7 @@ export async function devBackend(options: Partial<Omit<DevBackendOptions, 's3' |
       ...options,
       port,
       dataDir,
-      s3: {
-        endpoint: s3.endpoint,
-        bucket: s3.bucket,
-        region: 'us-east-1',
-        accessKeyId: LOCAL_S3_KEY,
-        secretAccessKey: LOCAL_S3_KEY,
-        forcePathStyle: true,
-      },
+      s3: s3.connection,
     });
   const handle: TestBackend = {
     s3,

@@ -11,8 +11,11 @@ export async function localS3(): Promise<LocalS3> {
   return s3;
 }
 
+/** Where a bucket is: a local S3 this process started, or one another process (`npm start`) runs. */
+export type BucketAddress = Pick<LocalS3, 'endpoint' | 'bucket'>;
+
 /** A plain client straight to the server (not through any proxy), for asserting on what the bucket holds. */
-export function directClient(s3: LocalS3): S3Client {
+export function directClient(s3: BucketAddress): S3Client {
   return new S3Client({
     region: 'us-east-1',
     endpoint: s3.endpoint,
@@ -21,7 +24,7 @@ export function directClient(s3: LocalS3): S3Client {
   });
 }
 
-export async function objectBytes(s3: LocalS3, key: string): Promise<Uint8Array> {
+export async function objectBytes(s3: BucketAddress, key: string): Promise<Uint8Array> {
   const object = await directClient(s3).send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
   return object.Body!.transformToByteArray();
 }
@@ -29,12 +32,12 @@ export async function objectBytes(s3: LocalS3, key: string): Promise<Uint8Array>
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** sha256 and size of an object as stored. */
-export async function objectDigest(s3: LocalS3, key: string): Promise<{ sha256: string; size: number }> {
+export async function objectDigest(s3: BucketAddress, key: string): Promise<{ sha256: string; size: number }> {
   const bytes = await objectBytes(s3, key);
   return { sha256: sha256Of(bytes), size: bytes.byteLength };
 }
 
-export async function objectExists(s3: LocalS3, key: string): Promise<boolean> {
+export async function objectExists(s3: BucketAddress, key: string): Promise<boolean> {
   return directClient(s3)
     .send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key }))
     .then(() => true)

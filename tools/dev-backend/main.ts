@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   const localS3 = values['s3-endpoint'] ? null : await startLocalS3({ directory: path.join(dataDir, 'local-s3') });
   const s3 = localS3
-    ? { endpoint: localS3.endpoint, bucket: localS3.bucket, region: 'us-east-1', accessKeyId: LOCAL_S3_KEY, secretAccessKey: LOCAL_S3_KEY }
+    ? localS3.connection
     : {
         endpoint: values['s3-endpoint']!,
         bucket: values['s3-bucket']!,

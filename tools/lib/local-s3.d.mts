@@ -5,6 +5,14 @@ export interface LocalS3 {
   bucket: string;
   directory: string;
   env: Record<string, string>;
+  connection: {
+    endpoint: string;
+    bucket: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  };
   close(): Promise<void>;
 }
 export function startLocalS3(options: { directory: string; port?: number; bucket?: string }): Promise<LocalS3>;

@@ -22,6 +22,8 @@ export async function startLocalS3({ directory, port = 0, bucket = LOCAL_S3_BUCK
       AWS_ACCESS_KEY_ID: LOCAL_S3_KEY,
       AWS_SECRET_ACCESS_KEY: LOCAL_S3_KEY,
     },
+    /** What points the development backend at it (path-style, the fixed keys). */
+    connection: { endpoint, bucket, region: 'us-east-1', accessKeyId: LOCAL_S3_KEY, secretAccessKey: LOCAL_S3_KEY, forcePathStyle: true },
     close: () => server.close(),
   };
 }
