@@ -137,7 +137,7 @@ export async function mediaBench(wanted = Number(process.env.IREC_BENCH_MEDIA_SE
     const mb = (fs.statSync(streamed.file).size / 1e6).toFixed(0);
     return [
       {
-        name: `stop → Media API finalize accepted, every chunk acknowledged (${seconds / 60} min, link 2× bitrate)`,
+        name: `stop → Media API finalize accepted, every chunk acknowledged (${seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`}, link 2× bitrate)`,
         value: streamed.stopToFinalize,
         unit: 's',
         goal: 5,
@@ -145,10 +145,10 @@ export async function mediaBench(wanted = Number(process.env.IREC_BENCH_MEDIA_SE
         note: `${mb} MB in ${streamed.totalChunks} API chunks, ${streamed.sentBeforeStop} of them stored before the stop`,
       },
       {
-        name: 'today: stop → finalize accepted, the finished file sent after stop',
+        name: 'before: stop → finalize accepted, the finished file sent after stop',
         value: wholeFile,
         unit: 's',
-        goal: 5,
+        goal: null,
         direction: 'max',
         note: `the same ${mb} MB in 5 MiB chunks over the same link (finalize and remux time not counted)`,
       },
