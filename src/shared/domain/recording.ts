@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The container a recorder's MIME type writes: a segment file's extension, the Media API's format. */
+export const recordedContainer = (mimeType: string): 'mp4' | 'webm' => (mimeType.startsWith('video/mp4') ? 'mp4' : 'webm');
+
 export const recordingStates = ['recording', 'stopped', 'finalizing', 'finalized', 'failed', 'uploaded'] as const;
 export type RecordingState = (typeof recordingStates)[number];
 

@@ -13,7 +13,7 @@ import { requireBackend, type BackendClients } from './backend-clients';
 import { failedRecording, livekitStatusText } from './livekit/livekit-client';
 import { createStreamDelivery } from './media-api/media-stream';
 import { uploadToMediaApi } from './media-api/media-upload';
-import { Undeliverable, type Deliver, type DeliveryOutcome } from './outbox/outbox-runner';
+import { DONE, Undeliverable, type Deliver, type DeliveryOutcome } from './outbox/outbox-runner';
 
 export interface DeliveryDeps {
   db: Database;
@@ -23,7 +23,6 @@ export interface DeliveryDeps {
   now(): Date;
 }
 
-const DONE: DeliveryOutcome = { done: true };
 const RECORDING_NOT_READY_MS = 5000;
 /** An Agora stop the backend answers, but refuses, this often (over about an hour of backoff) is given up. */
 const MAX_REFUSED_STOPS = 240;

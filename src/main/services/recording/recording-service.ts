@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sha256Hex } from '../../platform/sha256';
+import { recordedContainer } from '../../../shared/domain/recording';
 import { IpcError } from '../../../shared/ipc/errors';
 import { endSegment, insertChunk, insertSegment } from '../catalog/queries/chunks';
 import { finishRecording, insertRecording } from '../catalog/queries/recordings';
@@ -50,7 +51,6 @@ interface Active {
   releaseAwake?: () => void;
 }
 
-const extensionOf = (mimeType: string) => (mimeType.startsWith('video/mp4') ? 'mp4' : 'webm');
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
 
 /**
@@ -79,7 +79,7 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     const filePath = path.join(
       deps.recordingsDir,
       recordingId,
-      `segment-${String(segment).padStart(3, '0')}.${extensionOf(state.mimeType)}`,
+      `segment-${String(segment).padStart(3, '0')}.${recordedContainer(state.mimeType)}`,
     );
     const file = await deps.files.create(filePath);
     insertSegment(deps.db, { recordingId, seq: segment, filePath, mimeType: state.mimeType, startedAt: now().toISOString() });

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs/promises';
 import type { Config } from '../../../../shared/config/schema';
+import { recordedContainer } from '../../../../shared/domain/recording';
 import type { CloudSessionChanges } from '../../catalog/queries/cloud-sessions';
 import { listSegments } from '../../catalog/queries/chunks';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../catalog/queries/media-streams';
 import { getRecordingDetail } from '../../catalog/queries/recordings';
 import { BACKEND_LABELS, isBackendError } from '../backend-error';
-import { Undeliverable, type DeliveryOutcome } from '../outbox/outbox-runner';
+import { DONE, Undeliverable, type DeliveryOutcome } from '../outbox/outbox-runner';
 import { videoOutcome, type MediaClient } from './media-client';
 import { planStream, streamSessionId } from './stream-catalog';
 import { RECORDER_CHUNKS_PER_API_CHUNK } from './stream-plan';
@@ -27,11 +28,8 @@ export interface StreamDeliveryDeps {
   now(): Date;
 }
 
-const DONE: DeliveryOutcome = { done: true };
 /** While recording, a look every few seconds even if a "more is durable" nudge went missing. */
 const STREAMING_RECHECK_MS = 5000;
-
-const formatOf = (mimeType: string) => (mimeType.startsWith('video/mp4') ? 'mp4' : 'webm');
 
 async function readRange(file: string, chunk: StreamChunk): Promise<Uint8Array<ArrayBuffer>> {
   const handle = await fs.open(file, 'r');
@@ -75,7 +73,7 @@ export function createStreamDelivery(deps: StreamDeliveryDeps) {
         recordingId: stream.recordingId,
         segment: String(stream.segmentSeq),
       },
-      videoSettings: { format: formatOf(mimeType), quality: 'high' },
+      videoSettings: { format: recordedContainer(mimeType), quality: 'high' },
     });
     updateMediaStream(db, sessionId, { initialized: true });
     deps.update(sessionId, { remoteId: answer.sessionId, startedAt: at(), state: 'active', error: null });
@@ -205,7 +203,7 @@ export function createStreamDelivery(deps: StreamDeliveryDeps) {
             chunkIndex: chunk.chunkIndex,
             bytes: await readRange(segment.filePath, chunk),
             timestamp: Date.now(),
-            filename: `chunk_${chunk.chunkIndex}.${formatOf(segment.mimeType)}`,
+            filename: `chunk_${chunk.chunkIndex}.${recordedContainer(segment.mimeType)}`,
             contentType: segment.mimeType.split(';')[0]!,
           });
           ackStreamChunk(db, sessionId, chunk.chunkIndex, at());

@@ -32,6 +32,9 @@ export class Undeliverable extends Error {
 /** What one delivery attempt achieved: acknowledged, or not yet (the backend is still working; not a failure). */
 export type DeliveryOutcome = { done: true } | { done: false; retryInMs: number; note?: string };
 
+/** The call went through: the item leaves the outbox. */
+export const DONE: DeliveryOutcome = { done: true };
+
 export type Deliver = (item: OutboxItem, signal: AbortSignal) => Promise<DeliveryOutcome>;
 
 export interface OutboxDeps {
