@@ -139,6 +139,19 @@ describe('finalize: stream copy into a seekable, verified file', () => {
     expect(mediaFilesIn(path.dirname(detail.segments[0]!.filePath))).toEqual(['segment-000.webm', 'segment-001.webm']);
   });
 
+  it('an ffmpeg that cannot be started is no verdict on the data: the recording stays ready to finalize again', async () => {
+    const core = createTestCore();
+    const id = await recordSession(core, [media['h264-webm']!]);
+    const missing = { ...requireFfmpegTools(), ffmpeg: '/nonexistent/ffmpeg' };
+    const error = await finalizeRecording(depsOf(core, { tools: () => missing }), id).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/Check the ffmpeg installation.*nothing recorded was lost/),
+    });
+    expect(getRecordingDetail(db(core), id)).toMatchObject({ state: 'stopped', outputs: [] });
+    expect((await core.finalize(id)).state).toBe('finalized');
+  });
+
   it('only data that cannot be read at all ends failed, with the reason; the chunks are kept', async () => {
     const core = createTestCore();
     const garbage = { ...media['vp8-webm']!, chunks: media['vp8-webm']!.chunks.map((c) => Buffer.alloc(c.length, 0x5a)) };

@@ -111,7 +111,11 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
 
   const recording = getRecordingDetail(deps.db, recordingId)!;
   const segments = listSegments(deps.db, recordingId).filter((s) => s.chunkCount > 0);
-  const fail = (state: 'stopped' | 'failed', code: 'DISK_FULL' | 'CANCELLED' | 'MEDIA_ERROR', message: string): IpcError => {
+  const fail = (
+    state: 'stopped' | 'failed',
+    code: 'DISK_FULL' | 'CANCELLED' | 'MEDIA_ERROR' | 'UNAVAILABLE',
+    message: string,
+  ): IpcError => {
     releaseFinalize(deps.db, recordingId, { state, error: message });
     report(code === 'CANCELLED' ? 'cancelled' : 'failed', 0, message);
     return new IpcError({ code, message });
@@ -136,13 +140,7 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
   try {
     report('remuxing', 0);
     sources = await readSources(tools.ffprobe, segments, signal);
-    if (sources.readable.length === 0) {
-      throw fail(
-        'failed',
-        'MEDIA_ERROR',
-        `The recorded data cannot be read: ${describeUnreadable(sources.unreadable)}. The recorded chunks are kept.`,
-      );
-    }
+    if (sources.readable.length === 0) throw unreadableData(sources.unreadable);
     const totalMs = sources.readable.reduce((sum, s) => sum + s.span.durationMs, 0);
     const job: RemuxJob = { db: deps.db, tools, recording, sources: sources.readable, dir, totalMs };
     const outputs = await remuxOutputs(job, { signal, temporary, written, report });
@@ -152,21 +150,39 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
     return finish(verified, skipped);
   } catch (error) {
     await Promise.all(written.map((file) => fs.rm(file, { force: true })));
+    const cannotMake = error instanceof VerificationError || (error instanceof MediaToolError && error.kind === 'failed');
+    if (!cannotMake || !sources) return stopShort(error);
+    const reason = error instanceof VerificationError ? `verification failed: ${error.message}` : `ffmpeg failed: ${error.message}`;
+    return await deliverAsRecorded(sources, reason).catch(stopShort);
+  } finally {
+    await Promise.all(temporary.map((file) => fs.rm(file, { force: true })));
+  }
+
+  function unreadableData(unreadable: Sources['unreadable']): IpcError {
+    return fail(
+      'failed',
+      'MEDIA_ERROR',
+      `The recorded data cannot be read: ${describeUnreadable(unreadable)}. The recorded chunks are kept.`,
+    );
+  }
+
+  /** Every other way finalize stops short: the state it leaves the recording in, and what the caller is told. */
+  function stopShort(error: unknown): never {
     if (error instanceof IpcError) throw error;
     if (error instanceof MediaToolError && error.kind === 'cancelled')
       throw fail('stopped', 'CANCELLED', 'Finalize was cancelled; it can be run again.');
     if (error instanceof MediaToolError && error.kind === 'disk-full') {
       throw fail('stopped', 'DISK_FULL', diskFullMessage(needed, deps.freeBytes(dir), reserve));
     }
-    const cannotMake = error instanceof VerificationError || error instanceof MediaToolError;
-    if (!cannotMake || !sources) {
-      releaseFinalize(deps.db, recordingId, { state: 'failed', error: (error as Error).message });
-      throw error;
+    if (error instanceof MediaToolError && error.kind === 'not-started') {
+      throw fail(
+        'stopped',
+        'UNAVAILABLE',
+        `${error.message}. Check the ffmpeg installation, then finalize again; nothing recorded was lost.`,
+      );
     }
-    const reason = error instanceof VerificationError ? `verification failed: ${error.message}` : `ffmpeg failed: ${error.message}`;
-    return deliverAsRecorded(sources, reason);
-  } finally {
-    await Promise.all(temporary.map((file) => fs.rm(file, { force: true })));
+    releaseFinalize(deps.db, recordingId, { state: 'failed', error: (error as Error).message });
+    throw error;
   }
 
   /** No single verified file: the segment files that decode become the delivered outputs. */
@@ -176,13 +192,7 @@ export async function finalizeRecording(deps: FinalizeDeps, recordingId: string,
       ...readSources.unreadable,
       ...undecodable.map(({ source, reason: why }) => ({ segment: source.segment, reason: why })),
     ];
-    if (outputs.length === 0) {
-      throw fail(
-        'failed',
-        'MEDIA_ERROR',
-        `The recorded data cannot be read: ${describeUnreadable(unreadable)}. The recorded chunks are kept.`,
-      );
-    }
+    if (outputs.length === 0) throw unreadableData(unreadable);
     const left = unreadable.length ? ` Left out, unreadable: ${describeUnreadable(unreadable)}.` : '';
     return finish(outputs, `No single video file could be made (${reason}); delivered as recorded, ${outputs.length} file(s).${left}`);
   }
