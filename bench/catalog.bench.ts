@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openCatalog } from '../src/main/services/catalog/open-catalog';
-import { insertChunk, insertSegment } from '../src/main/services/catalog/queries/chunks';
-import { insertInterview } from '../src/main/services/catalog/queries/interviews';
-import { insertRecording, listRecordings } from '../src/main/services/catalog/queries/recordings';
+import { openCatalog } from '../src/core/services/catalog/open-catalog';
+import { insertChunk, insertSegment } from '../src/core/services/catalog/queries/chunks';
+import { insertInterview } from '../src/core/services/catalog/queries/interviews';
+import { insertRecording, listRecordings } from '../src/core/services/catalog/queries/recordings';
 import { percentile, type Figure } from './report';
 
 const CACHE = path.join(os.tmpdir(), 'irec-bench');

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createCore, type Core } from '../main/core';
-import { nodeCorePorts } from '../main/platform/node-ports';
+import { createCore, type Core } from '../core/create-core';
+import { nodeCorePorts } from '../core/platform/node-ports';
 import { agoraCommand } from './commands/agora';
 import { cloudCommand } from './commands/cloud';
 import { doctorCommand } from './commands/doctor';

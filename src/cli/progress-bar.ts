@@ -1,5 +1,5 @@
 import type { FinalizeProgress } from '../shared/domain/recording';
-import { createRateMeter } from '../main/services/upload/upload-rate';
+import { createRateMeter } from '../core/services/upload/upload-rate';
 import { formatBytes, formatDuration } from '../shared/format';
 
 const WIDTH = 30;

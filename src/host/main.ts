@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, recoverInBackground } from '../main/core';
-import { createHandlerTable } from '../main/ipc/handlers';
-import { nodeCorePorts } from '../main/platform/node-ports';
-import { findChromium } from '../main/platform/runtimes';
+import { createCore, recoverInBackground } from '../core/create-core';
+import { createHandlerTable } from '../core/ipc/handlers';
+import { nodeCorePorts } from '../core/platform/node-ports';
+import { findChromium } from '../core/platform/runtimes';
 import { projectDist } from './dist-paths';
 import { startHostServer } from './server';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { resolveInside } from '../main/platform/resolve-inside';
+import { resolveInside } from '../core/platform/resolve-inside';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,13 +1,13 @@
 import { app, dialog, Notification, powerSaveBlocker, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
-import { createCore, recoverInBackground, type Core } from './core';
-import { createDispatcher } from './ipc/dispatcher';
-import { createHandlerTable } from './ipc/handlers';
+import { createCore, recoverInBackground, type Core } from '../core/create-core';
+import { createDispatcher } from '../core/ipc/dispatcher';
+import { createHandlerTable } from '../core/ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register-electron';
-import { appVersion } from './platform/app-version';
+import { appVersion } from '../core/platform/app-version';
 import { scriptFileArgument } from './platform/argv';
-import { resolveAppPaths } from './platform/paths';
+import { resolveAppPaths } from '../core/platform/paths';
 import { sqliteNativeBinding } from './platform/sqlite-binding';
 import { serveRenderer } from './protocol/app-protocol';
 import { guardPermissions } from './security/install-guards';

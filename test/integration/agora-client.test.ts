@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAgoraClient } from '../../src/main/services/backends/agora/agora-client';
+import { createAgoraClient } from '../../src/core/services/backends/agora/agora-client';
 import { failure } from '../support/backend-failure';
 import { devBackend, received } from '../support/dev-backend';
 

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertContiguous, migrate, schemaVersion } from '../../src/main/services/catalog/migrate';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../src/main/services/catalog/migrations';
-import { CatalogTooNewError, openCatalog } from '../../src/main/services/catalog/open-catalog';
-import { insertEvent, listEvents } from '../../src/main/services/catalog/queries/events';
-import { listRecordings } from '../../src/main/services/catalog/queries/recordings';
+import { assertContiguous, migrate, schemaVersion } from '../../src/core/services/catalog/migrate';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../src/core/services/catalog/migrations';
+import { CatalogTooNewError, openCatalog } from '../../src/core/services/catalog/open-catalog';
+import { insertEvent, listEvents } from '../../src/core/services/catalog/queries/events';
+import { listRecordings } from '../../src/core/services/catalog/queries/recordings';
 import { seedRecording } from '../support/fixtures';
 import { tempDir } from '../support/temp-dir';
 

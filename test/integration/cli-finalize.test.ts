@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordingDetail } from '../../src/shared/domain/recording';
-import type { RecoveryReport } from '../../src/main/services/recovery/recover-interrupted';
+import type { RecoveryReport } from '../../src/core/services/recovery/recover-interrupted';
 import { recordChunks, type RecordedChunks } from '../support/recorded-chunks';
 import { recordSession } from '../support/recorded-session';
 import { runIrec } from '../support/run-irec';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createHandlerTable } from '../../src/main/ipc/handlers';
-import { createAgoraClient } from '../../src/main/services/backends/agora/agora-client';
-import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
-import { listOutbox } from '../../src/main/services/catalog/queries/outbox';
+import { createHandlerTable } from '../../src/core/ipc/handlers';
+import { createAgoraClient } from '../../src/core/services/backends/agora/agora-client';
+import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
+import { listOutbox } from '../../src/core/services/catalog/queries/outbox';
 import { catalogOf, recordingState, recordThroughHandlers, seedLinkedInterview, sessionOf } from '../support/cloud-interview';
 import { keyOfUrl } from '../support/backend-failure';
 import { devBackend, received } from '../support/dev-backend';

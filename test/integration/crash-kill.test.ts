@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecoveryReport } from '../../src/main/services/recovery/recover-interrupted';
+import type { RecoveryReport } from '../../src/core/services/recovery/recover-interrupted';
 import { framesInLastSecond, probeVideo } from '../support/media-analysis';
 import { startRecorderChild, writeChunkFixture } from '../support/recorder-child';
 import { runIrecAsync } from '../support/run-irec';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlerTable } from '../../src/main/ipc/handlers';
+import { createHandlerTable } from '../../src/core/ipc/handlers';
 import { startHostServer, type HostServer } from '../../src/host/server';
 import { HOST_IPC_PATH, HOST_TOKEN_HEADER } from '../../src/host/host-protocol';
 import { builtFile, distDir } from '../support/built';

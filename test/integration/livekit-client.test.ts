@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLivekitClient } from '../../src/main/services/backends/livekit/livekit-client';
+import { createLivekitClient } from '../../src/core/services/backends/livekit/livekit-client';
 import { failure } from '../support/backend-failure';
 import { devBackend, received } from '../support/dev-backend';
 

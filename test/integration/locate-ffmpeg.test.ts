@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOnPath, isExecutableFile } from '../../src/main/platform/executables';
-import { locateFfmpegTool } from '../../src/main/services/media/locate-ffmpeg';
+import { findOnPath, isExecutableFile } from '../../src/core/platform/executables';
+import { locateFfmpegTool } from '../../src/core/services/media/locate-ffmpeg';
 import { tempDir } from '../support/temp-dir';
 
 const systemFfmpeg = findOnPath('ffmpeg');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/main/services/logging/logger';
+import { createLogger } from '../../src/core/services/logging/logger';
 import { createTestCore } from '../support/test-core';
 import { tempDir } from '../support/temp-dir';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { RECORDER_CHUNKS_PER_API_CHUNK } from '../../src/main/services/backends/media-api/stream-plan';
-import { listOutbox } from '../../src/main/services/catalog/queries/outbox';
-import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
+import type { Core } from '../../src/core/create-core';
+import { RECORDER_CHUNKS_PER_API_CHUNK } from '../../src/core/services/backends/media-api/stream-plan';
+import { listOutbox } from '../../src/core/services/catalog/queries/outbox';
+import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
 import { catalogOf, seedLinkedInterview } from '../support/cloud-interview';
 import { keyOfUrl } from '../support/backend-failure';
 import { devBackend, received } from '../support/dev-backend';

@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { interviewScriptSchema } from '../../src/shared/interview/script';
-import { questionAudio } from '../../src/main/services/interview/question-audio';
-import { createSpeechSynthesizer } from '../../src/main/services/speech/speech-synthesizer';
-import { findOnPath } from '../../src/main/platform/executables';
+import { questionAudio } from '../../src/core/services/interview/question-audio';
+import { createSpeechSynthesizer } from '../../src/core/services/speech/speech-synthesizer';
+import { findOnPath } from '../../src/core/platform/executables';
 import { tempDir } from '../support/temp-dir';
 
 const question = (audio?: string) =>

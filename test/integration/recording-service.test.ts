@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IpcError } from '../../src/shared/ipc/errors';
-import { openCatalog } from '../../src/main/services/catalog/open-catalog';
-import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
-import { createRecordingService } from '../../src/main/services/recording/recording-service';
-import { nodeSegmentFiles, type SegmentFiles } from '../../src/main/services/recording/segment-files';
+import { openCatalog } from '../../src/core/services/catalog/open-catalog';
+import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
+import { createRecordingService } from '../../src/core/services/recording/recording-service';
+import { nodeSegmentFiles, type SegmentFiles } from '../../src/core/services/recording/segment-files';
 import { tempDir } from '../support/temp-dir';
 
 const chunk = (n: number, size = 1000) => new Uint8Array(size).fill(n % 256);

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecoveryReport } from '../../src/main/services/recovery/recover-interrupted';
+import type { RecoveryReport } from '../../src/core/services/recovery/recover-interrupted';
 import { startRecorderChild, writeChunkFixture } from '../support/recorder-child';
 import { runIrecAsync } from '../support/run-irec';
 import { tempDir } from '../support/temp-dir';

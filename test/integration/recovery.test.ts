@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { createHandlerTable } from '../../src/main/ipc/handlers';
-import { listSegments } from '../../src/main/services/catalog/queries/chunks';
-import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
+import type { Core } from '../../src/core/create-core';
+import { createHandlerTable } from '../../src/core/ipc/handlers';
+import { listSegments } from '../../src/core/services/catalog/queries/chunks';
+import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
 import { recordChunks, type RecordedChunks } from '../support/recorded-chunks';
 import { recordSession } from '../support/recorded-session';
 import { createTestCore } from '../support/test-core';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
-import { markRecordingUploaded } from '../../src/main/services/catalog/queries/uploads';
-import { applyRetention } from '../../src/main/services/upload/retention';
+import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
+import { markRecordingUploaded } from '../../src/core/services/catalog/queries/uploads';
+import { applyRetention } from '../../src/core/services/upload/retention';
 import { recordChunks } from '../support/recorded-chunks';
 import { recordSession } from '../support/recorded-session';
 import { createTestCore } from '../support/test-core';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../src/main/core';
-import type { SecretCipher } from '../../src/main/services/config/secret-store';
+import { createCore } from '../../src/core/create-core';
+import type { SecretCipher } from '../../src/core/services/config/secret-store';
 import { tempDir } from '../support/temp-dir';
 import { testPaths } from '../support/test-paths';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOnPath } from '../../src/main/platform/executables';
-import { espeakVoices } from '../../src/main/services/speech/engines';
-import { createSpeechSynthesizer, type SpeechResult } from '../../src/main/services/speech/speech-synthesizer';
+import { findOnPath } from '../../src/core/platform/executables';
+import { espeakVoices } from '../../src/core/services/speech/engines';
+import { createSpeechSynthesizer, type SpeechResult } from '../../src/core/services/speech/speech-synthesizer';
 import { tempDir } from '../support/temp-dir';
 
 const espeakNg = process.platform === 'linux' ? findOnPath('espeak-ng') : null;

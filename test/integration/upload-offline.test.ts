@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listParts } from '../../src/main/services/catalog/queries/uploads';
+import { listParts } from '../../src/core/services/catalog/queries/uploads';
 import { startFaultProxy } from '../support/fault-proxy';
 import { localS3, objectDigest, s3Settings } from '../support/local-s3';
 import { randomFile } from '../support/random-file';

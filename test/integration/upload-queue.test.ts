@@ -4,10 +4,10 @@ import { CreateMultipartUploadCommand, PutObjectCommand, UploadPartCommand } fro
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { confirmPart, insertPart, insertUploadJob, setPartMd5, updateUploadJob } from '../../src/main/services/catalog/queries/uploads';
-import { digestOfFile } from '../../src/main/platform/sha256';
-import { createS3Target } from '../../src/main/services/upload/s3-target';
-import { ObjectMismatchError, verifyObject } from '../../src/main/services/upload/verify-object';
+import { confirmPart, insertPart, insertUploadJob, setPartMd5, updateUploadJob } from '../../src/core/services/catalog/queries/uploads';
+import { digestOfFile } from '../../src/core/platform/sha256';
+import { createS3Target } from '../../src/core/services/upload/s3-target';
+import { ObjectMismatchError, verifyObject } from '../../src/core/services/upload/verify-object';
 import { directClient, localS3, objectDigest, s3Settings } from '../support/local-s3';
 import { randomFile } from '../support/random-file';
 import { tempDir } from '../support/temp-dir';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
-import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
-import { listParts, listUploadJobs } from '../../src/main/services/catalog/queries/uploads';
-import { finalizeRecording } from '../../src/main/services/finalize/finalize-recording';
-import { requireFfmpegTools } from '../../src/main/services/media/locate-ffmpeg';
+import type { Core } from '../../src/core/create-core';
+import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
+import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
+import { listParts, listUploadJobs } from '../../src/core/services/catalog/queries/uploads';
+import { finalizeRecording } from '../../src/core/services/finalize/finalize-recording';
+import { requireFfmpegTools } from '../../src/core/services/media/locate-ffmpeg';
 import type { UploadProgress } from '../../src/shared/domain/upload';
 import { startFaultProxy } from '../support/fault-proxy';
 import { localS3, objectBytes, objectDigest, objectExists, s3Settings, sha256Of } from '../support/local-s3';

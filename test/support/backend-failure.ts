@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { BackendError } from '../../src/main/services/backends/backend-error';
+import { BackendError } from '../../src/core/services/backends/backend-error';
 
 /** The BackendError a call must fail with. */
 export async function failure(promise: Promise<unknown>): Promise<BackendError> {

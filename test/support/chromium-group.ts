@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../../src/main/platform/runtimes';
+import { findChromium } from '../../src/core/platform/runtimes';
 import { CHROMIUM_FLAGS } from './chromium';
 import { spawnGroup, type ProcessGroup } from './process-group';
 

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { findChromium } from '../../src/main/platform/runtimes';
+import { findChromium } from '../../src/core/platform/runtimes';
 
 /** The flags this closed network needs (no sandbox as root, no GPU, nothing fetched from Google). */
 export const CHROMIUM_FLAGS = [

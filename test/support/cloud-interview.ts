@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { Core } from '../../src/main/core';
-import { createHandlerTable } from '../../src/main/ipc/handlers';
-import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
-import { getRecordingDetail } from '../../src/main/services/catalog/queries/recordings';
+import type { Core } from '../../src/core/create-core';
+import { createHandlerTable } from '../../src/core/ipc/handlers';
+import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
+import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
 import type { CloudSession } from '../../src/shared/domain/cloud';
 import type { RecordedChunks } from './recorded-chunks';
 

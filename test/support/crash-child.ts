@@ -4,8 +4,8 @@
 // parent that is gone ends it too, at its next acknowledgement (EPIPE on stdout). Usage: crash-child <root> <fixture-dir>
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../../src/main/core';
-import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
+import { createCore } from '../../src/core/create-core';
+import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
 import { testPaths } from './test-paths';
 
 const [root, fixtureDir] = process.argv.slice(2) as [string, string];

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { insertChunk, insertSegment } from '../../src/main/services/catalog/queries/chunks';
-import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
-import { insertRecording } from '../../src/main/services/catalog/queries/recordings';
+import { insertChunk, insertSegment } from '../../src/core/services/catalog/queries/chunks';
+import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
+import { insertRecording } from '../../src/core/services/catalog/queries/recordings';
 
 /** One interview with one stopped recording of `chunks` one-second chunks of `chunkBytes` each (catalog rows only). */
 export function seedRecording(

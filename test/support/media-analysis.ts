@@ -2,7 +2,7 @@
 // every time here comes from packets or decoded samples, never from the container's duration field.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { locateFfmpegTool, type FfmpegTool } from '../../src/main/services/media/locate-ffmpeg';
+import { locateFfmpegTool, type FfmpegTool } from '../../src/core/services/media/locate-ffmpeg';
 
 const execFileAsync = promisify(execFile);
 const MAX_BUFFER = 256 * 1024 * 1024;

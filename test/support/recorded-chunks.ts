@@ -4,7 +4,7 @@
 // is the live kind MediaRecorder produces: no duration, no index.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { locateFfmpegTool } from '../../src/main/services/media/locate-ffmpeg';
+import { locateFfmpegTool } from '../../src/core/services/media/locate-ffmpeg';
 
 const execFileAsync = promisify(execFile);
 

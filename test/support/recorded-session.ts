@@ -1,6 +1,6 @@
-import type { Core } from '../../src/main/core';
-import { insertEvent } from '../../src/main/services/catalog/queries/events';
-import { insertInterview } from '../../src/main/services/catalog/queries/interviews';
+import type { Core } from '../../src/core/create-core';
+import { insertEvent } from '../../src/core/services/catalog/queries/events';
+import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
 import type { RecordedChunks } from './recorded-chunks';
 
 export interface Marker {

@@ -1,5 +1,5 @@
 import { onTestFinished } from 'vitest';
-import { createCore, type Core } from '../../src/main/core';
+import { createCore, type Core } from '../../src/core/create-core';
 import { tempDir } from './temp-dir';
 import { testPaths } from './test-paths';
 

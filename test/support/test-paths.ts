@@ -1,6 +1,6 @@
 // No vitest import here: child processes of the tests (crash-child) use these too.
 import path from 'node:path';
-import type { AppPaths } from '../../src/main/platform/paths';
+import type { AppPaths } from '../../src/core/platform/paths';
 
 /** Every per-OS location inside one temp folder, so a test never touches the real profile. */
 export function testPaths(root: string): AppPaths {

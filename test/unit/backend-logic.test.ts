@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { agoraIdProblems, agoraStatusText, isAgoraStatusHealthy, stopDataSchema } from '../../src/main/services/backends/agora/agora-wire';
-import { BackendError } from '../../src/main/services/backends/backend-error';
-import { joinUrl, parseReply, retryAfterMs } from '../../src/main/services/backends/http-json';
-import { createRateBudget, type RateBudgetClock } from '../../src/main/services/backends/livekit/rate-budget';
-import { videoOutcome } from '../../src/main/services/backends/media-api/media-client';
+import { agoraIdProblems, agoraStatusText, isAgoraStatusHealthy, stopDataSchema } from '../../src/core/services/backends/agora/agora-wire';
+import { BackendError } from '../../src/core/services/backends/backend-error';
+import { joinUrl, parseReply, retryAfterMs } from '../../src/core/services/backends/http-json';
+import { createRateBudget, type RateBudgetClock } from '../../src/core/services/backends/livekit/rate-budget';
+import { videoOutcome } from '../../src/core/services/backends/media-api/media-client';
 
 /** A clock that only moves when someone sleeps: the budget's waits become exact, instant numbers. */
 function fakeClock(start = 1_000_000): RateBudgetClock & { slept: number[] } {

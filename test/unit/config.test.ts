@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfigProblem, loadConfig, type ConfigInputs } from '../../src/main/services/config/load-config';
+import { formatConfigProblem, loadConfig, type ConfigInputs } from '../../src/core/services/config/load-config';
 
 const POLICY = '/etc/interview-recorder/policy.json';
 const USER = '/home/ada/.config/Interview Recorder/settings.json';

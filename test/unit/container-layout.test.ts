@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bufferSource } from '../../src/main/services/recovery/layout/byte-source';
-import { UnrecognizedContainerError } from '../../src/main/services/recovery/layout/layout';
-import { mp4Layout } from '../../src/main/services/recovery/layout/mp4-layout';
-import { webmLayout } from '../../src/main/services/recovery/layout/webm-layout';
+import { bufferSource } from '../../src/core/services/recovery/layout/byte-source';
+import { UnrecognizedContainerError } from '../../src/core/services/recovery/layout/layout';
+import { mp4Layout } from '../../src/core/services/recovery/layout/mp4-layout';
+import { webmLayout } from '../../src/core/services/recovery/layout/webm-layout';
 
 // Containers built byte by byte, so each case shows exactly which structure the parser must cut at.
 

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCatalog } from '../../src/main/services/catalog/open-catalog';
-import { chaptersFromMarkers } from '../../src/main/services/finalize/chapters';
-import { createFinalizeQueue } from '../../src/main/services/finalize/finalize-queue';
-import { expectationFor } from '../../src/main/services/finalize/verify-output';
-import { createProgressParser } from '../../src/main/services/media/ffmpeg-progress';
-import { outsideAsar } from '../../src/main/services/media/locate-ffmpeg';
-import { concatList, containerFor, ffmetadata, remuxArgs } from '../../src/main/services/media/remux-args';
-import { startRun, type ProcessPorts } from '../../src/main/services/recovery/run-registry';
+import { openCatalog } from '../../src/core/services/catalog/open-catalog';
+import { chaptersFromMarkers } from '../../src/core/services/finalize/chapters';
+import { createFinalizeQueue } from '../../src/core/services/finalize/finalize-queue';
+import { expectationFor } from '../../src/core/services/finalize/verify-output';
+import { createProgressParser } from '../../src/core/services/media/ffmpeg-progress';
+import { outsideAsar } from '../../src/core/services/media/locate-ffmpeg';
+import { concatList, containerFor, ffmetadata, remuxArgs } from '../../src/core/services/media/remux-args';
+import { startRun, type ProcessPorts } from '../../src/core/services/recovery/run-registry';
 import type { RecordingDetail } from '../../src/shared/domain/recording';
 import { tempDir } from '../support/temp-dir';
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { consentStatement } from '../../src/shared/interview/consent';
 import { DEMO_SCRIPT } from '../../src/shared/interview/demo-script';
 import { interviewScriptSchema, maxInterviewSeconds } from '../../src/shared/interview/script';
-import { loadActiveScript, parseScript } from '../../src/main/services/interview/load-script';
+import { loadActiveScript, parseScript } from '../../src/core/services/interview/load-script';
 import { createInterviewRunner, type RunnerState } from '../../src/renderer/features/interview/interview-runner';
 
 const valid = { id: 'acme-42', title: 'Backend', candidateName: 'Ada', questions: [{ text: 'Hello?' }] };

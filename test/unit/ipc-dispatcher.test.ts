@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, type HandlerTable, type Sender } from '../../src/main/ipc/dispatcher';
+import { createDispatcher, type HandlerTable, type Sender } from '../../src/core/ipc/dispatcher';
 import { IpcError } from '../../src/shared/ipc/errors';
 
 const APP = 'app://interview-recorder';

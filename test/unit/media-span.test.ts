@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spanFromPacketList } from '../../src/main/services/media/media-span';
+import { spanFromPacketList } from '../../src/core/services/media/media-span';
 
 describe('media span from ffprobe packet lists', () => {
   it('counts packets per stream and spans from the first start to the last end', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planApiChunks, type ByteRange } from '../../src/main/services/backends/media-api/stream-plan';
+import { planApiChunks, type ByteRange } from '../../src/core/services/backends/media-api/stream-plan';
 
 /** Recorder chunks of the given sizes, back to back from offset 0. */
 function recorded(sizes: number[]): ByteRange[] {

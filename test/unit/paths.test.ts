@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAppPaths } from '../../src/main/platform/paths';
+import { resolveAppPaths } from '../../src/core/platform/paths';
 
 describe('per-OS paths', () => {
   it('follows XDG on Linux, with the policy under /etc', () => {

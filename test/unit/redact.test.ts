@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, REDACTED } from '../../src/main/services/logging/redact';
+import { redact, REDACTED } from '../../src/core/services/logging/redact';
 
 describe('redaction', () => {
   it('removes values under secret-sounding keys at any depth', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveInside } from '../../src/main/platform/resolve-inside';
+import { resolveInside } from '../../src/core/platform/resolve-inside';
 
 const root = path.resolve('/srv/renderer');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src/core/security/csp';
 import { decideWindowOpen, isNavigationAllowed } from '../../src/main/security/navigation';
 import { isPermissionAllowed, type PermissionQuery } from '../../src/main/security/permissions';
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs } from '../../src/main/services/upload/backoff';
-import { manifestKey, renderObjectKey, streamKey } from '../../src/main/services/upload/object-keys';
-import { etagMatchesMd5, md5Base64, multipartEtag } from '../../src/main/services/upload/part-bytes';
-import { MIN_PART_SIZE, nextParts, partSizeFor } from '../../src/main/services/upload/part-plan';
-import type { UploadJobWithParts } from '../../src/main/services/catalog/queries/uploads';
-import { classifyS3Error, type UploadFailure } from '../../src/main/services/upload/s3-errors';
-import { recordingProgress, type JobView } from '../../src/main/services/upload/upload-progress';
+import { backoffDelayMs } from '../../src/core/services/upload/backoff';
+import { manifestKey, renderObjectKey, streamKey } from '../../src/core/services/upload/object-keys';
+import { etagMatchesMd5, md5Base64, multipartEtag } from '../../src/core/services/upload/part-bytes';
+import { MIN_PART_SIZE, nextParts, partSizeFor } from '../../src/core/services/upload/part-plan';
+import type { UploadJobWithParts } from '../../src/core/services/catalog/queries/uploads';
+import { classifyS3Error, type UploadFailure } from '../../src/core/services/upload/s3-errors';
+import { recordingProgress, type JobView } from '../../src/core/services/upload/upload-progress';
 
 const MiB = 1024 * 1024;
 const target = { bucket: 'interviews', endpoint: 'https://s3.example' };

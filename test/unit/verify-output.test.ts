@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MediaSpan } from '../../src/main/services/media/media-span';
-import { checkAgainstSources, VerificationError } from '../../src/main/services/finalize/verify-output';
+import type { MediaSpan } from '../../src/core/services/media/media-span';
+import { checkAgainstSources, VerificationError } from '../../src/core/services/finalize/verify-output';
 
 const span = (seconds: number, video = seconds * 30, audio = seconds * 50): MediaSpan => ({
   video: { packets: video, startMs: 0, endMs: seconds * 1000 },

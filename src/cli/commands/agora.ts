@@ -1,6 +1,6 @@
-import type { Core } from '../../main/core';
-import { requireBackend } from '../../main/services/backends/backend-clients';
-import type { AgoraFile } from '../../main/services/backends/agora/agora-wire';
+import type { Core } from '../../core/create-core';
+import { requireBackend } from '../../core/services/backends/backend-clients';
+import type { AgoraFile } from '../../core/services/backends/agora/agora-wire';
 import type { Output } from '../output';
 import { optionalOption, requireOption, unknownSub, type OptionValues } from './backend-options';
 

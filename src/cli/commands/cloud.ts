@@ -1,6 +1,6 @@
-import type { Core } from '../../main/core';
-import type { CloudService } from '../../main/services/backends/cloud-service';
-import type { OutboxItem } from '../../main/services/catalog/queries/outbox';
+import type { Core } from '../../core/create-core';
+import type { CloudService } from '../../core/services/backends/cloud-service';
+import type { OutboxItem } from '../../core/services/catalog/queries/outbox';
 import { CLOUD_BACKEND_NAMES, type CloudSession } from '../../shared/domain/cloud';
 import type { Output } from '../output';
 import { optionalOption, unknownSub, type OptionValues } from './backend-options';

@@ -1,6 +1,6 @@
 import type { DoctorReport, RuntimeReport, ToolReport } from '../../shared/domain/doctor';
-import type { Core } from '../../main/core';
-import { acknowledgeIncident } from '../../main/services/doctor/catalog-incident';
+import type { Core } from '../../core/create-core';
+import { acknowledgeIncident } from '../../core/services/doctor/catalog-incident';
 import { formatBytes, mark, type Output } from '../output';
 
 const tool = (name: string, report: ToolReport) =>

@@ -1,5 +1,5 @@
-import type { Core } from '../../main/core';
-import type { RecoveryReport } from '../../main/services/recovery/recover-interrupted';
+import type { Core } from '../../core/create-core';
+import type { RecoveryReport } from '../../core/services/recovery/recover-interrupted';
 import type { RecordingDetail } from '../../shared/domain/recording';
 import { formatBytes, formatDuration } from '../../shared/format';
 import { IpcError } from '../../shared/ipc/errors';

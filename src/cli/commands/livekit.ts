@@ -1,7 +1,7 @@
-import type { Core } from '../../main/core';
-import { requireBackend } from '../../main/services/backends/backend-clients';
-import type { LivekitEgress } from '../../main/services/backends/livekit/livekit-wire';
-import { livekitStatusText } from '../../main/services/backends/livekit/livekit-client';
+import type { Core } from '../../core/create-core';
+import { requireBackend } from '../../core/services/backends/backend-clients';
+import type { LivekitEgress } from '../../core/services/backends/livekit/livekit-wire';
+import { livekitStatusText } from '../../core/services/backends/livekit/livekit-client';
 import type { Output } from '../output';
 import { requireOption, unknownSub, type OptionValues } from './backend-options';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Core } from '../../main/core';
-import { requireBackend } from '../../main/services/backends/backend-clients';
-import { videoOutcome } from '../../main/services/backends/media-api/media-client';
-import { uploadToMediaApi } from '../../main/services/backends/media-api/media-upload';
-import { sha256OfFile } from '../../main/platform/sha256';
+import type { Core } from '../../core/create-core';
+import { requireBackend } from '../../core/services/backends/backend-clients';
+import { videoOutcome } from '../../core/services/backends/media-api/media-client';
+import { uploadToMediaApi } from '../../core/services/backends/media-api/media-upload';
+import { sha256OfFile } from '../../core/platform/sha256';
 import type { Output } from '../output';
 import { createProgressBar } from '../progress-bar';
 import { integerOption, optionalOption, requireOption, unknownSub, type OptionValues } from './backend-options';

@@ -1,8 +1,8 @@
-import type { Core } from '../../main/core';
+import type { Core } from '../../core/create-core';
 import type { Database } from 'better-sqlite3';
-import { listEvents } from '../../main/services/catalog/queries/events';
-import { getRecordingDetail, listRecordings } from '../../main/services/catalog/queries/recordings';
-import { chaptersFromMarkers } from '../../main/services/finalize/chapters';
+import { listEvents } from '../../core/services/catalog/queries/events';
+import { getRecordingDetail, listRecordings } from '../../core/services/catalog/queries/recordings';
+import { chaptersFromMarkers } from '../../core/services/finalize/chapters';
 import { formatDuration } from '../../shared/format';
 import { formatBytes, type Output } from '../output';
 import { UsageError } from '../usage-error';

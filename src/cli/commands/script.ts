@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { consentStatement } from '../../shared/interview/consent';
 import { maxInterviewSeconds } from '../../shared/interview/script';
-import { loadActiveScript } from '../../main/services/interview/load-script';
+import { loadActiveScript } from '../../core/services/interview/load-script';
 import type { Output } from '../output';
 import { UsageError } from '../usage-error';
 

@@ -1,5 +1,5 @@
-import type { Core } from '../../main/core';
-import type { UploadService } from '../../main/services/upload/upload-service';
+import type { Core } from '../../core/create-core';
+import type { UploadService } from '../../core/services/upload/upload-service';
 import type { UploadJobSummary, UploadProgress } from '../../shared/domain/upload';
 import { formatBytes } from '../../shared/format';
 import type { Output } from '../output';

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames, ipcChannel, IPC_EVENT_CHANNEL } from '../../shared/ipc/contract';
-import type { Dispatch } from './dispatcher';
-import type { EventBus } from './event-bus';
+import type { Dispatch } from '../../core/ipc/dispatcher';
+import type { EventBus } from '../../core/event-bus';
 
 /** Binds every contract channel to the dispatcher; the sender is the frame Electron says sent the message. */
 export function registerIpc(dispatch: Dispatch): void {

@@ -1,8 +1,8 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME } from '../../shared/product';
-import { resolveInside } from '../platform/resolve-inside';
-import { SECURITY_HEADERS } from '../security/csp';
+import { resolveInside } from '../../core/platform/resolve-inside';
+import { SECURITY_HEADERS } from '../../core/security/csp';
 
 /** Must run before `app.ready`: app:// behaves like https (secure context, fetch, media permissions). */
 export function registerAppScheme(): void {

@@ -1,4 +1,4 @@
-import { events, type EventName, type EventPayload } from '../../shared/ipc/contract';
+import { events, type EventName, type EventPayload } from '../shared/ipc/contract';
 
 export type EventListener = (event: EventName, payload: unknown) => void;
 

@@ -1,5 +1,5 @@
 import { PRODUCT_NAME } from '../../../shared/product';
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import { acknowledgeIncident } from '../../services/doctor/catalog-incident';
 import type { HandlerTable } from '../dispatcher';
 

@@ -1,4 +1,4 @@
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import type { HandlerTable } from '../dispatcher';
 
 type CloudChannels = 'getCloudSessions' | 'retryCloudCalls';

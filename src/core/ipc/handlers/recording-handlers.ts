@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { IpcError } from '../../../shared/ipc/errors';
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import { freeBytes } from '../../platform/disk';
 import { insertEvent } from '../../services/catalog/queries/events';
 import { interviewExists } from '../../services/catalog/queries/interviews';

@@ -1,4 +1,4 @@
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import { listRecordings } from '../../services/catalog/queries/recordings';
 import type { HandlerTable } from '../dispatcher';
 import { requireDb } from './require';

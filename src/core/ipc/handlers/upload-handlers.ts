@@ -1,5 +1,5 @@
 import { IpcError } from '../../../shared/ipc/errors';
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import type { UploadService } from '../../services/upload/upload-service';
 import type { HandlerTable } from '../dispatcher';
 

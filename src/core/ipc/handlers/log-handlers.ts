@@ -1,4 +1,4 @@
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import type { HandlerTable } from '../dispatcher';
 
 /** The renderer's log lines land in the same redacted log file, scoped "renderer". */

@@ -1,5 +1,5 @@
 import { IpcError } from '../../../shared/ipc/errors';
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import type { RecordingService } from '../../services/recording/recording-service';
 
 /** The recording service, or the reason nothing can be recorded (the catalog could not be opened). */

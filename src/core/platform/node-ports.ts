@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { CorePorts } from '../core';
+import type { CorePorts } from '../create-core';
 import { appVersion } from './app-version';
 import { resolveAppPaths } from './paths';
 

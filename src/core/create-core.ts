@@ -4,7 +4,7 @@ import { SECRET_CONFIG_PATHS } from '../shared/config/schema';
 import type { DoctorReport } from '../shared/domain/doctor';
 import type { RecordingDetail } from '../shared/domain/recording';
 import { IpcError } from '../shared/ipc/errors';
-import { createEventBus, type EventBus } from './ipc/event-bus';
+import { createEventBus, type EventBus } from './event-bus';
 import { freeBytes, ensureWritableDir } from './platform/disk';
 import type { AppPaths } from './platform/paths';
 import { detectChromium, detectElectron } from './platform/runtimes';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { consentStatement } from '../../../shared/interview/consent';
 import { maxInterviewSeconds } from '../../../shared/interview/script';
 import { IpcError } from '../../../shared/ipc/errors';
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import { insertConsent, insertInterview } from '../../services/catalog/queries/interviews';
 import { questionAudio } from '../../services/interview/question-audio';
 import type { HandlerTable } from '../dispatcher';

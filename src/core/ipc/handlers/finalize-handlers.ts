@@ -1,5 +1,5 @@
 import { IpcError } from '../../../shared/ipc/errors';
-import type { Core } from '../../core';
+import type { Core } from '../../create-core';
 import { getRecordingDetail } from '../../services/catalog/queries/recordings';
 import { isSettled } from '../../services/recovery/recover-interrupted';
 import type { HandlerTable } from '../dispatcher';

@@ -1,0 +1,16 @@
+export interface BackoffOptions {
+  baseMs?: number;
+  capMs?: number;
+  random?: () => number;
+}
+
+/**
+ * Exponential backoff with jitter (AWS's recommendation for many clients retrying at once): a random delay between
+ * half the base and base·2^attempt, capped so that a long offline stretch is noticed within `capMs` of the network
+ * returning.
+ */
+export function backoffDelayMs(attempt: number, options: BackoffOptions = {}): number {
+  const { baseMs = 500, capMs = 15_000, random = Math.random } = options;
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30));
+  return Math.round(baseMs / 2 + random() * (ceiling - baseMs / 2));
+}
