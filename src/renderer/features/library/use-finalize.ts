@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FinalizeProgress, RecordingDetail } from '../../../shared/domain/recording';
 import { api } from '../../api';
 import { useAction } from '../../hooks/use-action';
+import { useRecordingLive } from './use-recording-live';
 
 export interface FinalizeView {
   recording: RecordingDetail | null;
@@ -26,15 +27,7 @@ export function useFinalize(recordingId: string): FinalizeView {
     );
   }, [recordingId, fail]);
 
-  useEffect(() => {
-    refresh();
-    const offProgress = api.on('finalizeProgress', (p) => p.recordingId === recordingId && setProgress(p));
-    const offChanged = api.on('recordingsChanged', (e) => e.recordingId === recordingId && refresh());
-    return () => {
-      offProgress();
-      offChanged();
-    };
-  }, [recordingId, refresh]);
+  useRecordingLive(recordingId, 'finalizeProgress', setProgress, refresh);
 
   return {
     recording,

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { UploadProgress } from '../../../shared/domain/upload';
 import { api } from '../../api';
 import { useAction } from '../../hooks/use-action';
+import { useRecordingLive } from './use-recording-live';
 
 export interface UploadView {
   progress: UploadProgress | null;
@@ -14,16 +15,8 @@ export interface UploadView {
 export function useUpload(recordingId: string): UploadView {
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const { actionError, act, fail } = useAction();
-  const refresh = useCallback(() => api.getUploadProgress({ recordingId }).then(setProgress, fail), [recordingId, fail]);
-  useEffect(() => {
-    void refresh();
-    const offProgress = api.on('uploadProgress', (p) => p.recordingId === recordingId && setProgress(p));
-    const offChanged = api.on('recordingsChanged', (e) => e.recordingId === recordingId && void refresh());
-    return () => {
-      offProgress();
-      offChanged();
-    };
-  }, [recordingId, refresh]);
+  const refresh = useCallback(() => void api.getUploadProgress({ recordingId }).then(setProgress, fail), [recordingId, fail]);
+  useRecordingLive(recordingId, 'uploadProgress', setProgress, refresh);
 
   return {
     progress,
