@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { agoraIdProblems, agoraStatusText, isAgoraStatusHealthy, stopDataSchema } from '../../src/core/services/backends/agora/agora-wire';
-import { BackendError } from '../../src/core/services/backends/backend-error';
+import { isAppError } from '../../src/core/errors/app-error';
+import { BackendError, HTTP, kindForStatus } from '../../src/core/services/backends/backend-error';
+import type { BackendClients } from '../../src/core/services/backends/backend-clients';
 import { joinUrl, parseReply, retryAfterMs } from '../../src/core/services/backends/http-json';
 import { createRateBudget, type RateBudgetClock } from '../../src/core/services/backends/livekit/rate-budget';
-import { videoOutcome } from '../../src/core/services/backends/media-api/media-client';
+import { missingChunksOf, videoOutcome } from '../../src/core/services/backends/media-api/media-client';
+import { stillWorking, Undeliverable } from '../../src/core/services/backends/outbox/delivery';
+import { recorderFor } from '../../src/core/services/backends/recorders/cloud-recorder';
+import { createRecorders } from '../../src/core/services/backends/recorders/recorders';
+import { configSchema } from '../../src/shared/config/schema';
+import type { CloudSession } from '../../src/shared/domain/cloud';
 
 /** A clock that only moves when someone sleeps: the budget's waits become exact, instant numbers. */
 function fakeClock(start = 1_000_000): RateBudgetClock & { slept: number[] } {
@@ -130,5 +137,75 @@ describe('replies', () => {
       state: 'failed',
       reason: 'the backend could not merge the chunks',
     });
+  });
+});
+
+describe('backend errors', () => {
+  it('are app errors whose code and retryability follow the HTTP status table', () => {
+    const cases = [
+      [HTTP.unauthorized, 'auth', false],
+      [HTTP.notFound, 'not-found', false],
+      [HTTP.unprocessable, 'invalid', false],
+      [HTTP.tooManyRequests, 'rate-limited', true],
+      [HTTP.requestTimeout, 'server', true],
+      [HTTP.serverError, 'server', true],
+    ] as const;
+    for (const [status, kind, retryable] of cases) {
+      const error = new BackendError({ backend: 'livekit', kind: kindForStatus(status), status, message: 'm' });
+      expect(isAppError(error, 'BACKEND_ERROR')).toBe(true);
+      expect(error).toMatchObject({ kind, retryable, details: { backend: 'livekit', kind, status } });
+    }
+    const unset = new BackendError({ backend: 'media', kind: 'not-configured', message: 'Set backends.mediaApi.baseUrl.' });
+    expect(isAppError(unset, 'NOT_CONFIGURED')).toBe(true);
+    expect(new Undeliverable('The file is gone.')).toMatchObject({ code: 'BACKEND_ERROR', retryable: false, message: 'The file is gone.' });
+  });
+
+  it('reads the chunks a refused finalize names, only from a 400', () => {
+    const refused = (status: number) =>
+      new BackendError({ backend: 'media', kind: kindForStatus(status), status, reply: { missingChunks: [2, 5] }, message: 'm' });
+    expect(missingChunksOf(refused(HTTP.badRequest))).toEqual([2, 5]);
+    expect(missingChunksOf(refused(HTTP.serverError))).toEqual([]);
+    expect(missingChunksOf(new Error('other'))).toEqual([]);
+  });
+
+  it('looks again at a backend still working after a quarter of the time waited, between 1 and 30 seconds', () => {
+    expect(stillWorking(0, 'n')).toEqual({ done: false, retryInMs: 1000, note: 'n' });
+    expect(stillWorking(8000, 'n')).toMatchObject({ retryInMs: 2000 });
+    expect(stillWorking(3_600_000, 'n')).toMatchObject({ retryInMs: 30_000 });
+  });
+});
+
+describe('cloud recorders', () => {
+  const settings = configSchema.parse({ backends: { agora: { uid: '4242' } } }).backends;
+  const clients: BackendClients = { agora: null, livekit: null, media: null, notConfigured: {} };
+  const recorders = createRecorders({ clients, settings, update: () => undefined, now: () => new Date() });
+  const links = { id: 'i', title: 't', scheduleId: 'sched', agoraChannel: 'chan', livekitRoom: 'room' };
+
+  it('each plans its session from the interview links, and none when the links do not name it', () => {
+    expect(recorders.agora.plan(links)).toEqual({ target: 'chan', uid: '4242', scheduleId: 'sched' });
+    expect(recorders.livekit.plan(links)).toEqual({ target: 'room' });
+    const none = { ...links, agoraChannel: null, livekitRoom: null };
+    expect(Object.values(recorders).map((recorder) => recorder.plan(none))).toEqual([undefined, undefined]);
+  });
+
+  it('are found by the session’s backend, and stop through their own outbox call', () => {
+    const session = { backend: 'livekit', egressId: null } as Extract<CloudSession, { backend: 'livekit' }>;
+    expect(recorderFor(recorders, session)).toBe(recorders.livekit);
+    expect(Object.values(recorders).map((recorder) => `${recorder.backend}:${recorder.stopKind}`)).toEqual([
+      'agora:agora.stop',
+      'livekit:livekit.stop',
+    ]);
+  });
+
+  it('refuse to stop a recording that never started, without asking the backend', async () => {
+    const agora = { backend: 'agora', uid: '1', target: 'chan', recording: null } as Extract<CloudSession, { backend: 'agora' }>;
+    const item = { id: 1, sessionId: 's', kind: 'agora.stop', state: 'pending', attempts: 0, nextAttemptAt: '', lastError: null } as const;
+    const withAgora = createRecorders({
+      clients: { ...clients, agora: {} as never },
+      settings,
+      update: () => undefined,
+      now: () => new Date(),
+    });
+    await expect(withAgora.agora.stop(agora, item)).rejects.toBeInstanceOf(Undeliverable);
   });
 });

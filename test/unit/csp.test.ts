@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/core/security/csp';
-import { type PermissionQuery } from '../../src/main/security/permissions';
 
 describe('content security policy', () => {
   it('allows no inline script, no eval and no remote origins', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type HandlerTable, type Sender } from '../../src/core/ipc/dispatcher';
+import { z } from 'zod';
+import { AppError, unavailable } from '../../src/core/errors/app-error';
 import { IpcError } from '../../src/shared/ipc/errors';
 
 const APP = 'app://interview-recorder';
@@ -97,8 +99,55 @@ describe('dispatcher: channels and failures', () => {
     });
     expect(await dispatch('listRecordings', undefined, fromApp)).toEqual({
       ok: false,
-      error: { code: 'UNAVAILABLE', message: 'Catalog is newer than this app.' },
+      error: { code: 'UNAVAILABLE', message: 'Catalog is newer than this app.', retryable: false },
     });
+  });
+
+  it('maps an AppError to the envelope: code, message, retryable and its plain details', async () => {
+    const { dispatch, onInternalError } = setup({
+      listRecordings: () => {
+        throw new AppError('DISK_FULL', 'Not enough disk space to finalize.', {
+          retryable: true,
+          details: { recordingId: 'r1', freeBytes: 10, nested: { secret: 'x' } },
+          cause: new Error('ENOSPC /home/ada'),
+        });
+      },
+    });
+    expect(await dispatch('listRecordings', undefined, fromApp)).toEqual({
+      ok: false,
+      error: {
+        code: 'DISK_FULL',
+        message: 'Not enough disk space to finalize.',
+        retryable: true,
+        details: { recordingId: 'r1', freeBytes: 10 },
+      },
+    });
+    expect(onInternalError).not.toHaveBeenCalled();
+  });
+
+  it('maps a subclass of AppError and the degraded-core error by their codes', async () => {
+    class Special extends AppError {}
+    const special = setup({ listRecordings: () => Promise.reject(new Special('MEDIA_ERROR', 'The data does not decode.')) });
+    expect(await special.dispatch('listRecordings', undefined, fromApp)).toMatchObject({
+      ok: false,
+      error: { code: 'MEDIA_ERROR', message: 'The data does not decode.', retryable: false },
+    });
+    const degraded = setup({ listRecordings: () => Promise.reject(unavailable('the catalog is newer than this app')) });
+    expect(await degraded.dispatch('listRecordings', undefined, fromApp)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE', details: { reason: 'the catalog is newer than this app' } },
+    });
+  });
+
+  it('answers a zod failure inside a handler with INVALID_PAYLOAD and its issues', async () => {
+    const { dispatch, onInternalError } = setup({
+      listRecordings: () => z.object({ limit: z.number() }).parse({ limit: 'many' }) as never,
+    });
+    expect(await dispatch('listRecordings', undefined, fromApp)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', retryable: false, issues: [{ path: 'limit' }] },
+    });
+    expect(onInternalError).not.toHaveBeenCalled();
   });
 
   it('hides unexpected errors from the renderer and reports them to the log', async () => {
@@ -114,7 +163,8 @@ describe('dispatcher: channels and failures', () => {
   });
 
   it('refuses a handler response that breaks the contract', async () => {
-    const { dispatch } = setup({ listRecordings: () => [{ id: 42 }] as never });
+    const { dispatch, onInternalError } = setup({ listRecordings: () => [{ id: 42 }] as never });
     expect(await dispatch('listRecordings', undefined, fromApp)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(onInternalError).toHaveBeenCalledWith('listRecordings', expect.any(z.ZodError));
   });
 });

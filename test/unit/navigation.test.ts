@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decideWindowOpen, isNavigationAllowed } from '../../src/main/security/navigation';
-import { type PermissionQuery } from '../../src/main/security/permissions';
 
 const APP = 'app://interview-recorder';
 

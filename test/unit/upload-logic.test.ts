@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs } from '../../src/core/services/upload/backoff';
 import { manifestKey, renderObjectKey, streamKey } from '../../src/core/services/upload/object-keys';
 import { etagMatchesMd5, md5Base64, multipartEtag } from '../../src/core/services/upload/part-bytes';
 import { MIN_PART_SIZE, nextParts, partSizeFor } from '../../src/core/services/upload/part-plan';
@@ -83,7 +82,7 @@ describe('S3 errors', () => {
   });
 });
 
-describe('checksums and backoff', () => {
+describe('checksums', () => {
   it('computes S3’s multipart ETag from the part MD5s', () => {
     const parts = [Buffer.from('first part'), Buffer.from('second part')];
     const md5s = parts.map(md5Base64);
@@ -93,12 +92,6 @@ describe('checksums and backoff', () => {
     expect(multipartEtag(md5s)).toBe(`${expected}-2`);
     expect(etagMatchesMd5(`"${createHash('md5').update(parts[0]!).digest('hex')}"`, md5s[0]!)).toBe(true);
     expect(etagMatchesMd5('"00000000000000000000000000000000"', md5s[0]!)).toBe(false);
-  });
-
-  it('backs off exponentially with jitter, capped', () => {
-    expect(backoffDelayMs(0, { random: () => 0 })).toBe(250);
-    expect(backoffDelayMs(3, { random: () => 1 })).toBe(4000);
-    expect(backoffDelayMs(30, { random: () => 1 })).toBe(15_000);
   });
 });
 
