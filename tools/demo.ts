@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { CloudSession } from '../src/shared/domain/cloud';
+import type { AgoraSession, CloudSession } from '../src/shared/domain/cloud';
 import type { RecordingDetail } from '../src/shared/domain/recording';
 import type { UploadProgress } from '../src/shared/domain/upload';
 import { formatBytes, formatDuration } from '../src/shared/format';
@@ -70,11 +70,11 @@ async function cloudHealth(page: Page): Promise<string | undefined> {
 }
 
 /** The interview's Agora session once its stop went through (the outbox delivers it right after the interview). */
-async function agoraSession(page: Page, interviewId: string): Promise<CloudSession> {
+async function agoraSession(page: Page, interviewId: string): Promise<AgoraSession> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const sessions: CloudSession[] = await page.evaluate((id) => window.api.getCloudSessions({ interviewId: id }), interviewId);
-    const agora = sessions.find((session) => session.backend === 'agora');
+    const agora = sessions.find((session): session is AgoraSession => session.backend === 'agora');
     if (agora && ['done', 'failed', 'missed'].includes(agora.state)) {
       if (agora.state !== 'done') throw new Error(`the Agora cloud recording ended ${agora.state}: ${agora.error}`);
       return agora;
@@ -191,9 +191,9 @@ async function runDemo(options: DemoOptions): Promise<void> {
       dataDir,
       agora: {
         channel: agora.target,
-        uid: agora.uid ?? null,
-        resourceId: agora.resourceId ?? null,
-        sid: agora.remoteId ?? null,
+        uid: agora.uid,
+        resourceId: agora.recording?.resourceId ?? null,
+        sid: agora.recording?.sid ?? null,
         health: health ?? null,
         files: agora.files.map((file) => file.filename),
         recordingUrl: agora.recordingUrl ?? null,

@@ -80,8 +80,8 @@ describe('cloud recordings of an interview', () => {
       expect(received(test.backend, 'POST', '/api/agora/recording/stop')[0]!.body).toStrictEqual({
         channel_name: 'interview_cloud_1',
         uid: agora.uid,
-        resource_id: agora.resourceId,
-        sid: agora.remoteId,
+        resource_id: agora.recording?.resourceId,
+        sid: agora.recording?.sid,
         schedule_id: SCHEDULE,
       });
       expect(received(test.backend, 'POST', '/api/agora/recording/query').length).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe('cloud recordings of an interview', () => {
       const segment = getRecordingDetail(catalogOf(core), recordingId)!.segments[0]!;
       expect(media).toMatchObject({
         target: 'localhost',
-        remoteId: `irec-${recordingId}`,
+        apiSessionId: `irec-${recordingId}`,
         bytesSent: segment.bytes,
         bytesTotal: segment.bytes,
       });
@@ -222,9 +222,8 @@ describe('cloud recordings of an interview', () => {
         const session = sessionOf(core, interviewId, 'agora')!;
         await createAgoraClient(test.backend.agoraUrl).stop({
           channel: session.target,
-          uid: session.uid!,
-          resourceId: session.resourceId!,
-          sid: session.remoteId!,
+          uid: session.uid,
+          ...session.recording!,
           scheduleId: SCHEDULE,
         });
       });

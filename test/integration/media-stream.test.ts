@@ -118,7 +118,7 @@ describe('streaming a recording to the Media Recording API while it is recorded'
 
       const segments = getRecordingDetail(catalogOf(core), recordingId)!.segments;
       for (const [seq, remoteId] of [main, second].entries()) {
-        const session = mediaSessions(core, recordingId).find((s) => s.remoteId === remoteId)!;
+        const session = mediaSessions(core, recordingId).find((s) => s.apiSessionId === remoteId)!;
         expect(session).toMatchObject({ bytesSent: segments[seq]!.bytes, bytesTotal: segments[seq]!.bytes, error: null });
         expect(await videoDigest(test, session.recordingUrl!)).toBe(sha256Of(fs.readFileSync(segments[seq]!.filePath)));
       }

@@ -44,6 +44,10 @@ export async function recordThroughHandlers(
 
 export const recordingState = (core: Core, recordingId: string) => getRecordingDetail(catalogOf(core), recordingId)?.state;
 
-export function sessionOf(core: Core, interviewId: string, backend: CloudSession['backend']): CloudSession | undefined {
-  return core.cloud!.sessions({ interviewId }).find((s) => s.backend === backend);
+export function sessionOf<B extends CloudSession['backend']>(
+  core: Core,
+  interviewId: string,
+  backend: B,
+): Extract<CloudSession, { backend: B }> | undefined {
+  return core.cloud!.sessions({ interviewId }).find((s): s is Extract<CloudSession, { backend: B }> => s.backend === backend);
 }

@@ -1,3 +1,5 @@
+import { AppError } from '../../errors/app-error';
+
 export const backendNames = ['agora', 'livekit', 'media'] as const;
 export type BackendName = (typeof backendNames)[number];
 
@@ -47,7 +49,25 @@ export interface BackendErrorInfo {
 
 const RETRYABLE: ReadonlySet<BackendErrorKind> = new Set(['unreachable', 'server', 'rate-limited']);
 
-export class BackendError extends Error {
+/** The HTTP statuses the backends' documents name; every status decision reads them from here. */
+export const HTTP = {
+  ok: 200,
+  accepted: 202,
+  badRequest: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  notFound: 404,
+  requestTimeout: 408,
+  unprocessable: 422,
+  tooManyRequests: 429,
+  serverError: 500,
+} as const;
+
+/**
+ * A backend call that failed, as an `AppError` (BACKEND_ERROR, or NOT_CONFIGURED when no URL is set) whose
+ * `retryable` follows the kind: the network, a 5xx or a rate limit, never a refusal.
+ */
+export class BackendError extends AppError {
   readonly backend: BackendName;
   readonly kind: BackendErrorKind;
   readonly status?: number;
@@ -56,8 +76,10 @@ export class BackendError extends Error {
   readonly reply?: unknown;
 
   constructor(info: BackendErrorInfo) {
-    super(info.message);
-    this.name = 'BackendError';
+    super(info.kind === 'not-configured' ? 'NOT_CONFIGURED' : 'BACKEND_ERROR', info.message, {
+      retryable: RETRYABLE.has(info.kind),
+      details: { backend: info.backend, kind: info.kind, ...(info.status === undefined ? {} : { status: info.status }) },
+    });
     this.backend = info.backend;
     this.kind = info.kind;
     this.status = info.status;
@@ -65,14 +87,10 @@ export class BackendError extends Error {
     this.retryAfterMs = info.retryAfterMs;
     this.reply = info.reply;
   }
-
-  /** Worth sending again later: the network, a 5xx or a rate limit, never a refusal. */
-  get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
-  }
 }
 
-export const isBackendError = (error: unknown): error is BackendError => error instanceof BackendError;
+export const isBackendError = (error: unknown, kind?: BackendErrorKind): error is BackendError =>
+  error instanceof BackendError && (kind === undefined || error.kind === kind);
 
 /** "channel_name: The channel name field is required.; uid: …" */
 export function describeFieldErrors(fieldErrors: Record<string, string[]>): string {
@@ -83,9 +101,9 @@ export function describeFieldErrors(fieldErrors: Record<string, string[]>): stri
 
 /** What an HTTP error status means for the caller, the same for every backend. */
 export function kindForStatus(status: number): BackendErrorKind {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not-found';
-  if (status === 429) return 'rate-limited';
-  if (status === 408 || status >= 500) return 'server';
+  if (status === HTTP.unauthorized || status === HTTP.forbidden) return 'auth';
+  if (status === HTTP.notFound) return 'not-found';
+  if (status === HTTP.tooManyRequests) return 'rate-limited';
+  if (status === HTTP.requestTimeout || status >= HTTP.serverError) return 'server';
   return 'invalid';
 }

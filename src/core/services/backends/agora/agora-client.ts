@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BACKEND_LABELS, BackendError, describeFieldErrors, kindForStatus } from '../backend-error';
+import { BACKEND_LABELS, BackendError, describeFieldErrors, HTTP, kindForStatus } from '../backend-error';
 import { parseReply, sendHttp, type FetchPort, type HttpReply } from '../http-json';
 import {
   agoraIdProblems,
@@ -41,10 +41,10 @@ const LABEL = BACKEND_LABELS.agora;
 /** A non-200 reply (in the HTTP status or the body's `status`) in words a person understands. */
 function replyError(reply: HttpReply, what: string): BackendError {
   const envelope = envelopeSchema.safeParse(reply.body);
-  const status = envelope.success && envelope.data.status !== 200 ? envelope.data.status : reply.status;
+  const status = envelope.success && envelope.data.status !== HTTP.ok ? envelope.data.status : reply.status;
   const message = envelope.success ? envelope.data.message : reply.text || `HTTP ${reply.status}`;
   const validation = envelope.success ? validationDataSchema.safeParse(envelope.data.data) : undefined;
-  if (status === 422 && validation?.success) {
+  if (status === HTTP.unprocessable && validation?.success) {
     const fieldErrors = validation.data.errors;
     return new BackendError({
       backend: 'agora',
@@ -72,8 +72,8 @@ export function createAgoraClient(baseUrl: string, fetchPort?: FetchPort) {
   async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, what: string) {
     const reply = await sendHttp('agora', baseUrl, { method, path, body }, fetchPort);
     const envelope = envelopeSchema.safeParse(reply.body);
-    if (reply.status !== 200 || !envelope.success || envelope.data.status !== 200) {
-      if (reply.status === 200 && !envelope.success) parseReply('agora', envelopeSchema, reply.body, what);
+    if (reply.status !== HTTP.ok || !envelope.success || envelope.data.status !== HTTP.ok) {
+      if (reply.status === HTTP.ok && !envelope.success) parseReply('agora', envelopeSchema, reply.body, what);
       throw replyError(reply, what);
     }
     return parseReply('agora', schema, envelope.data.data, what);
@@ -123,7 +123,7 @@ export function createAgoraClient(baseUrl: string, fetchPort?: FetchPort) {
         throw new BackendError({
           backend: 'agora',
           kind: 'no-cloud-storage',
-          status: 200,
+          status: HTTP.ok,
           reply: stopped,
           message:
             `The cloud recording stopped, but the recording backend has no cloud storage configured: Agora returned no files ` +

@@ -109,10 +109,13 @@ export const AGORA_STATUS_TEXT: Readonly<Record<number, string>> = {
   20: 'Recording abnormal exit',
 };
 
+/** The query status of a recording that was stopped. */
+export const AGORA_STOPPED = 7;
+
 export const agoraStatusText = (status: number): string => AGORA_STATUS_TEXT[status] ?? `Unknown recording status ${status}`;
 
 /** Statuses at which the cloud recording is alive and healthy (initializing counts: it is on its way). */
-export const isAgoraStatusHealthy = (status: number): boolean => status >= 0 && status <= 6;
+export const isAgoraStatusHealthy = (status: number): boolean => status >= 0 && status < AGORA_STOPPED;
 
 // Agora's documented channel-name alphabet: letters, digits, space and !#$%&()+-:;<=.>?@[]^_{}|~,
 const CHANNEL_PATTERN = /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/;

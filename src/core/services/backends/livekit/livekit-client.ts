@@ -1,9 +1,10 @@
 import type { z } from 'zod';
-import { BACKEND_LABELS, BackendError, kindForStatus } from '../backend-error';
+import { BACKEND_LABELS, BackendError, HTTP, kindForStatus } from '../backend-error';
 import { parseReply, retryAfterMs, sendHttp, type FetchPort, type HttpReply } from '../http-json';
 import { createRateBudget, realClock, type RateBudget, type RateBudgetClock } from './rate-budget';
 import {
   deleteReplySchema,
+  EGRESS_STATUS,
   egressSchema,
   errorReplySchema,
   LIVEKIT_RATE_LIMITS,
@@ -13,6 +14,7 @@ import {
   stopReplySchema,
   type LivekitEgress,
   type LivekitRateGroup,
+  type LivekitStatus,
 } from './livekit-wire';
 
 export interface LivekitClientOptions {
@@ -33,7 +35,7 @@ function replyError(reply: HttpReply, what: string, now: number): BackendError {
     ? `${parsed.data.error}${parsed.data.code ? ` (${parsed.data.code})` : ''}`
     : reply.text || `HTTP ${reply.status}`;
   const status = reply.status;
-  if (status === 401)
+  if (status === HTTP.unauthorized)
     return new BackendError({
       backend: 'livekit',
       kind: 'auth',
@@ -44,7 +46,7 @@ function replyError(reply: HttpReply, what: string, now: number): BackendError {
     backend: 'livekit',
     kind: kindForStatus(status),
     status,
-    retryAfterMs: status === 429 ? waitFromHeaders(reply.headers, now) : undefined,
+    retryAfterMs: status === HTTP.tooManyRequests ? waitFromHeaders(reply.headers, now) : undefined,
     message: `The ${LABEL} could not ${what} (HTTP ${status}): ${reason}.`,
   });
 }
@@ -85,7 +87,7 @@ export function createLivekitClient(options: LivekitClientOptions) {
       const remaining = reply.headers.get('x-ratelimit-remaining');
       if (budget && remaining !== null && Number(remaining) <= 0)
         budget.blockUntil(clock.now() + waitFromHeaders(reply.headers, clock.now()));
-      if (reply.status === 200) return parseReply('livekit', schema, reply.body, what);
+      if (reply.status === HTTP.ok) return parseReply('livekit', schema, reply.body, what);
       const error = replyError(reply, what, clock.now());
       if (error.kind !== 'rate-limited' || !budget || attempt >= MAX_RATE_LIMITED_RETRIES) throw error;
       budget.blockUntil(clock.now() + (error.retryAfterMs ?? 60_000));
@@ -132,8 +134,8 @@ export function createLivekitClient(options: LivekitClientOptions) {
       for (let delay = firstDelayMs; ; delay = Math.min(capMs, delay * 2)) {
         const egress = await status(egressId, signal);
         onStatus?.(egress);
-        if (egress.status === 1) return egress;
-        if (egress.status === 2) throw failedRecording(egress);
+        if (egress.status === EGRESS_STATUS.ready) return egress;
+        if (egress.status === EGRESS_STATUS.failed) throw failedRecording(egress);
         await clock.sleep(delay, signal);
       }
     },
@@ -150,4 +152,4 @@ export function failedRecording(egress: LivekitEgress): BackendError {
   });
 }
 
-export const livekitStatusText = (status: 0 | 1 | 2): string => LIVEKIT_STATUS_TEXT[status];
+export const livekitStatusText = (status: LivekitStatus): string => LIVEKIT_STATUS_TEXT[status];

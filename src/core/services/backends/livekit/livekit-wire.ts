@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** The LiveKit recording backend's wire format (livekit-recording-api.md): camelCase JSON, errors as `{error, code}`. */
 
+/** An egress's `status`: 0 while it records or is processed, then ready (1) or failed (2). */
+export const EGRESS_STATUS = { processing: 0, ready: 1, failed: 2 } as const;
 export const LIVEKIT_STATUS_TEXT = { 0: 'Processing', 1: 'Ready', 2: 'Failed' } as const;
 export type LivekitStatus = keyof typeof LIVEKIT_STATUS_TEXT;
 

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../../../../shared/async/sleep';
 
 export interface RateBudgetClock {
   now(): number;
@@ -7,7 +7,7 @@ export interface RateBudgetClock {
 
 export const realClock: RateBudgetClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+  sleep: (ms, signal) => sleep(ms, signal),
 };
 
 /**

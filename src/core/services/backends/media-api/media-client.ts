@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BACKEND_LABELS, BackendError, kindForStatus } from '../backend-error';
+import { BACKEND_LABELS, BackendError, HTTP, isBackendError, kindForStatus } from '../backend-error';
 import { parseReply, sendHttp, type FetchPort, type HttpReply } from '../http-json';
 import {
   chunkReplySchema,
@@ -42,6 +42,7 @@ export interface MediaFinalizeRequest {
 }
 
 const LABEL = BACKEND_LABELS.media;
+const VIDEO_STATES: readonly number[] = [HTTP.ok, HTTP.accepted, HTTP.serverError];
 
 function replyError(reply: HttpReply, what: string): BackendError {
   const parsed = errorReplySchema.safeParse(reply.body);
@@ -65,7 +66,7 @@ export function createMediaClient(baseUrl: string, fetchPort?: FetchPort) {
     request: { method: 'GET' | 'POST'; path: string; body?: unknown; timeoutMs?: number },
     schema: S,
     what: string,
-    accept: readonly number[] = [200],
+    accept: readonly number[] = [HTTP.ok],
   ): Promise<z.output<S>> {
     const reply = await sendHttp('media', baseUrl, request, fetchPort);
     if (!accept.includes(reply.status)) throw replyError(reply, what);
@@ -108,7 +109,7 @@ export function createMediaClient(baseUrl: string, fetchPort?: FetchPort) {
         { method: 'POST', path: 'recording/finalize-async', body: request },
         finalizeAsyncReplySchema,
         'start finalizing the recording',
-        [200, 202],
+        [HTTP.ok, HTTP.accepted],
       ),
 
     chunkStatus: (sessionId: string) =>
@@ -121,14 +122,20 @@ export function createMediaClient(baseUrl: string, fetchPort?: FetchPort) {
     /** The video's state: `processing`, `completed` (with its URL) or `failed` (with the transcode status). */
     async video(sessionId: string): Promise<MediaVideoReply> {
       const reply = await sendHttp('media', baseUrl, { method: 'GET', path: `session/${encodeURIComponent(sessionId)}/video` }, fetchPort);
-      const parsed =
-        reply.status === 200 || reply.status === 202 || reply.status === 500 ? videoReplySchema.safeParse(reply.body) : undefined;
+      // A failed transcode is reported as a 500 that still carries the video's state.
+      const parsed = VIDEO_STATES.includes(reply.status) ? videoReplySchema.safeParse(reply.body) : undefined;
       if (!parsed?.success) throw replyError(reply, 'report the video');
       return parsed.data;
     },
   };
 }
 export type MediaClient = ReturnType<typeof createMediaClient>;
+
+/** The chunks a finalize was refused for (a 400 naming them): the API lost chunks it had acknowledged. */
+export function missingChunksOf(error: unknown): number[] {
+  if (!isBackendError(error) || error.status !== HTTP.badRequest) return [];
+  return (error.reply as { missingChunks?: number[] } | null)?.missingChunks ?? [];
+}
 
 /** The final URL of a completed video, or a failure in words (`storage.transcode.media_recording`). */
 export function videoOutcome(

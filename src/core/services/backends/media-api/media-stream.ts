@@ -15,10 +15,11 @@ import {
 } from '../../catalog/queries/media-streams';
 import { getRecordingDetail } from '../../catalog/queries/recordings';
 import { BACKEND_LABELS, isBackendError } from '../backend-error';
-import { DONE, Undeliverable, type DeliveryOutcome } from '../outbox/outbox-runner';
-import { videoOutcome, type MediaClient } from './media-client';
-import { planStream, streamSessionId } from './stream-catalog';
-import { RECORDER_CHUNKS_PER_API_CHUNK } from './stream-plan';
+import { DONE, stillWorking, Undeliverable, type DeliveryOutcome } from '../outbox/delivery';
+import { fileNameOf } from './file-delivery';
+import { missingChunksOf, videoOutcome, type MediaClient } from './media-client';
+import { planStream, streamSessionId, type StreamPlan } from './stream-catalog';
+import { RECORDER_CHUNKS_PER_API_CHUNK, type StreamPlanLimits } from './stream-plan';
 
 export interface StreamDeliveryDeps {
   db: Database;
@@ -47,181 +48,227 @@ async function readRange(file: string, chunk: StreamChunk): Promise<Uint8Array<A
   }
 }
 
-/**
- * Streams one recorded segment to the Media Recording API, one outbox attempt at a time: init (idempotent by
- * session ID), then every planned chunk the API has not acknowledged, in order; once the segment is complete,
- * finalize, then wait for the video. The API's chunk status is the truth after a restart or a failed attempt
- * (`synced` remembers which sessions were checked in this run), so an acknowledged chunk is never sent twice.
- */
-export function createStreamDelivery(deps: StreamDeliveryDeps) {
-  const { db, client } = deps;
-  const at = () => deps.now().toISOString();
-  const limits = { recorderChunks: RECORDER_CHUNKS_PER_API_CHUNK, maxBytes: deps.settings.chunkMb * 1024 * 1024 };
-  const synced = new Set<string>();
+/** What every step of a stream delivery shares; `synced` remembers which sessions were checked in this run. */
+interface StreamContext {
+  deps: StreamDeliveryDeps;
+  limits: StreamPlanLimits;
+  synced: Set<string>;
+  at(): string;
+}
 
-  const remoteIdOf = (stream: MediaStream) => streamSessionId(stream.recordingId, stream.segmentSeq);
+const remoteIdOf = (stream: MediaStream) => streamSessionId(stream.recordingId, stream.segmentSeq);
 
-  async function init(sessionId: string, stream: MediaStream, mimeType: string): Promise<void> {
-    const recording = getRecordingDetail(db, stream.recordingId);
-    const answer = await client.init({
-      sessionId: remoteIdOf(stream),
-      site: deps.settings.site!,
-      ...(deps.settings.storage ? { storage: deps.settings.storage } : {}),
-      metadata: {
-        title: recording?.interviewTitle ?? '',
-        interviewId: recording?.interviewId ?? '',
-        recordingId: stream.recordingId,
-        segment: String(stream.segmentSeq),
-      },
-      videoSettings: { format: recordedContainer(mimeType), quality: 'high' },
-    });
-    updateMediaStream(db, sessionId, { initialized: true });
-    deps.update(sessionId, { remoteId: answer.sessionId, startedAt: at(), state: 'active', error: null });
-    synced.add(sessionId);
+async function init(ctx: StreamContext, sessionId: string, stream: MediaStream, mimeType: string): Promise<void> {
+  const { db, client, settings } = ctx.deps;
+  const recording = getRecordingDetail(db, stream.recordingId);
+  const answer = await client.init({
+    sessionId: remoteIdOf(stream),
+    site: settings.site ?? '',
+    ...(settings.storage ? { storage: settings.storage } : {}),
+    metadata: {
+      title: recording?.interviewTitle ?? '',
+      interviewId: recording?.interviewId ?? '',
+      recordingId: stream.recordingId,
+      segment: String(stream.segmentSeq),
+    },
+    videoSettings: { format: recordedContainer(mimeType), quality: 'high' },
+  });
+  updateMediaStream(db, sessionId, { initialized: true });
+  ctx.deps.update(sessionId, { remoteId: answer.sessionId, startedAt: ctx.at(), state: 'active', error: null });
+  ctx.synced.add(sessionId);
+}
+
+/** After a restart or a failure: what the API holds, or whether it is finalizing already. */
+async function resync(ctx: StreamContext, sessionId: string, stream: MediaStream): Promise<'finalizing' | 'forgotten' | 'synced'> {
+  const { db, client } = ctx.deps;
+  try {
+    const status = await client.chunkStatus(remoteIdOf(stream));
+    if (status.status === 'processing' || status.status === 'completed') return 'finalizing';
+    syncStreamAcks(db, sessionId, status.receivedChunks, ctx.at());
+    ctx.synced.add(sessionId);
+    return 'synced';
+  } catch (error) {
+    if (!isBackendError(error, 'not-found')) throw error;
+    // The API forgot the session (its temporary chunks were cleaned up): start it again from chunk 0.
+    updateMediaStream(db, sessionId, { initialized: false });
+    syncStreamAcks(db, sessionId, [], ctx.at());
+    return 'forgotten';
   }
+}
 
-  /** After a restart or a failure: what the API holds, or whether it is finalizing already. */
-  async function resync(sessionId: string, stream: MediaStream): Promise<'finalizing' | 'forgotten' | 'synced'> {
-    try {
-      const status = await client.chunkStatus(remoteIdOf(stream));
-      if (status.status === 'processing' || status.status === 'completed') return 'finalizing';
-      syncStreamAcks(db, sessionId, status.receivedChunks, at());
-      synced.add(sessionId);
-      return 'synced';
-    } catch (error) {
-      if (!isBackendError(error) || error.kind !== 'not-found') throw error;
-      // The API forgot the session (its temporary chunks were cleaned up): start it again from chunk 0.
-      updateMediaStream(db, sessionId, { initialized: false });
-      syncStreamAcks(db, sessionId, [], at());
-      return 'forgotten';
+function progress(ctx: StreamContext, sessionId: string, durableBytes: number, complete: boolean): void {
+  const acked = listStreamChunks(ctx.deps.db, sessionId).filter((chunk) => chunk.ackedAt);
+  const bytesSent = acked.reduce((sum, chunk) => sum + chunk.size, 0);
+  ctx.deps.update(sessionId, {
+    bytesSent,
+    bytesTotal: durableBytes,
+    ...(complete
+      ? { state: 'stopping' as const, statusText: 'Sending the last chunks' }
+      : { statusText: `streaming, ${acked.length} chunk${acked.length === 1 ? '' : 's'} received by the API` }),
+  });
+}
+
+async function finalize(ctx: StreamContext, sessionId: string, stream: MediaStream): Promise<DeliveryOutcome> {
+  const { db, client, settings } = ctx.deps;
+  const chunks = listStreamChunks(db, sessionId);
+  const request = {
+    sessionId: remoteIdOf(stream),
+    totalChunks: chunks.length,
+    totalSize: chunks.reduce((sum, chunk) => sum + chunk.size, 0),
+    maxWaitSeconds: 30,
+  };
+  try {
+    if (settings.finalize === 'async') await client.finalizeAsync(request);
+    else {
+      const finalized = await client.finalize(request);
+      updateMediaStream(db, sessionId, { finalizedAt: ctx.at() });
+      return finished(ctx, sessionId, finalized.video.uploaded === false ? undefined : finalized.video.s3Url);
     }
-  }
-
-  function progress(sessionId: string, durableBytes: number, complete: boolean): void {
-    const chunks = listStreamChunks(db, sessionId);
-    const acked = chunks.filter((chunk) => chunk.ackedAt);
-    const bytesSent = acked.reduce((sum, chunk) => sum + chunk.size, 0);
-    deps.update(sessionId, {
-      bytesSent,
-      bytesTotal: durableBytes,
-      ...(complete
-        ? { state: 'stopping' as const, statusText: 'Sending the last chunks' }
-        : { statusText: `streaming, ${acked.length} chunk${acked.length === 1 ? '' : 's'} received by the API` }),
-    });
-  }
-
-  async function finalize(sessionId: string, stream: MediaStream): Promise<DeliveryOutcome> {
-    const chunks = listStreamChunks(db, sessionId);
-    const request = {
-      sessionId: remoteIdOf(stream),
-      totalChunks: chunks.length,
-      totalSize: chunks.reduce((sum, chunk) => sum + chunk.size, 0),
-      maxWaitSeconds: 30,
+  } catch (error) {
+    const missing = missingChunksOf(error);
+    if (!missing.length) throw error;
+    // The API lost chunks it had acknowledged: they go again on the next attempt.
+    ctx.synced.delete(sessionId);
+    return {
+      done: false,
+      retryInMs: 1000,
+      note: `The ${BACKEND_LABELS.media} is missing chunks ${missing.join(', ')}; sending them again.`,
     };
-    try {
-      if (deps.settings.finalize === 'async') await client.finalizeAsync(request);
-      else {
-        const finalized = await client.finalize(request);
-        updateMediaStream(db, sessionId, { finalizedAt: at() });
-        return finished(sessionId, finalized.video.uploaded === false ? undefined : finalized.video.s3Url);
-      }
-    } catch (error) {
-      const missing =
-        isBackendError(error) && error.status === 400 ? (error.reply as { missingChunks?: number[] } | null)?.missingChunks : undefined;
-      if (!missing?.length) throw error;
-      // The API lost chunks it had acknowledged: they go again on the next attempt.
-      synced.delete(sessionId);
-      return {
-        done: false,
-        retryInMs: 1000,
-        note: `The ${BACKEND_LABELS.media} is missing chunks ${missing.join(', ')}; sending them again.`,
-      };
-    }
-    updateMediaStream(db, sessionId, { finalizedAt: at() });
-    deps.update(sessionId, { state: 'processing', stoppedAt: at(), statusText: 'Finalize requested; the backend is merging the video' });
-    return awaitVideo(sessionId, stream);
   }
+  updateMediaStream(db, sessionId, { finalizedAt: ctx.at() });
+  ctx.deps.update(sessionId, {
+    state: 'processing',
+    stoppedAt: ctx.at(),
+    statusText: 'Finalize requested; the backend is merging the video',
+  });
+  return awaitVideo(ctx, sessionId, stream);
+}
 
-  function finished(sessionId: string, url: string | undefined): DeliveryOutcome {
-    if (!url) {
-      deps.update(sessionId, {
-        state: 'failed',
-        error: `The ${BACKEND_LABELS.media} merged the video but could not store it in S3 (upload_error).`,
-      });
-      return DONE;
-    }
-    deps.update(sessionId, {
-      state: 'done',
-      recordingUrl: url,
-      files: [{ filename: url.split('/').pop()!, url }],
-      statusText: null,
-      error: null,
+function finished(ctx: StreamContext, sessionId: string, url: string | undefined): DeliveryOutcome {
+  if (!url) {
+    ctx.deps.update(sessionId, {
+      state: 'failed',
+      error: `The ${BACKEND_LABELS.media} merged the video but could not store it in S3 (upload_error).`,
     });
     return DONE;
   }
+  ctx.deps.update(sessionId, {
+    state: 'done',
+    recordingUrl: url,
+    files: [{ filename: fileNameOf(url), url }],
+    statusText: null,
+    error: null,
+  });
+  return DONE;
+}
 
-  async function awaitVideo(sessionId: string, stream: MediaStream): Promise<DeliveryOutcome> {
-    let reply;
-    try {
-      reply = await client.video(remoteIdOf(stream));
-    } catch (error) {
-      if (!isBackendError(error) || error.kind !== 'not-found') throw error;
-      // Finalized, then forgotten before we learnt the outcome: deliver the segment again from the start.
-      updateMediaStream(db, sessionId, { initialized: false, finalizedAt: null });
-      syncStreamAcks(db, sessionId, [], at());
-      return { done: false, retryInMs: 1000, note: `The ${BACKEND_LABELS.media} lost the session; sending it again.` };
-    }
-    const outcome = videoOutcome(reply);
-    if (outcome.state === 'completed') return finished(sessionId, outcome.url);
-    if (outcome.state === 'failed') {
-      deps.update(sessionId, { state: 'failed', error: `The ${BACKEND_LABELS.media} could not produce the video: ${outcome.reason}.` });
+async function awaitVideo(ctx: StreamContext, sessionId: string, stream: MediaStream): Promise<DeliveryOutcome> {
+  const { db, client } = ctx.deps;
+  let reply;
+  try {
+    reply = await client.video(remoteIdOf(stream));
+  } catch (error) {
+    if (!isBackendError(error, 'not-found')) throw error;
+    // Finalized, then forgotten before we learnt the outcome: deliver the segment again from the start.
+    updateMediaStream(db, sessionId, { initialized: false, finalizedAt: null });
+    syncStreamAcks(db, sessionId, [], ctx.at());
+    return { done: false, retryInMs: 1000, note: `The ${BACKEND_LABELS.media} lost the session; sending it again.` };
+  }
+  const outcome = videoOutcome(reply);
+  if (outcome.state === 'completed') return finished(ctx, sessionId, outcome.url);
+  if (outcome.state === 'failed') {
+    ctx.deps.update(sessionId, { state: 'failed', error: `The ${BACKEND_LABELS.media} could not produce the video: ${outcome.reason}.` });
+    return DONE;
+  }
+  const since = ctx.deps.now().getTime() - Date.parse(getMediaStream(db, sessionId)?.finalizedAt ?? ctx.at());
+  return stillWorking(since, 'The backend is still merging the video.');
+}
+
+/** Sends the planned chunks the API has not acknowledged, in order; returns how many were sent. */
+async function sendUnsent(
+  ctx: StreamContext,
+  stream: MediaStream,
+  segment: Segment,
+  plan: StreamPlan,
+  signal: AbortSignal,
+): Promise<number> {
+  const { db, client } = ctx.deps;
+  const unsent = listStreamChunks(db, stream.sessionId).filter((chunk) => !chunk.ackedAt);
+  for (const chunk of unsent) {
+    signal.throwIfAborted();
+    await client.uploadChunk({
+      sessionId: remoteIdOf(stream),
+      chunkIndex: chunk.chunkIndex,
+      bytes: await readRange(segment.filePath, chunk),
+      timestamp: Date.now(),
+      filename: `chunk_${chunk.chunkIndex}.${recordedContainer(segment.mimeType)}`,
+      contentType: segment.mimeType.split(';')[0] ?? segment.mimeType,
+    });
+    ackStreamChunk(db, stream.sessionId, chunk.chunkIndex, ctx.at());
+    progress(ctx, stream.sessionId, plan.durableBytes, plan.complete);
+  }
+  return unsent.length;
+}
+
+/** Plans and sends until nothing durable is unsent; finalizes once the segment is complete. */
+async function stream(ctx: StreamContext, current: MediaStream, segment: Segment, signal: AbortSignal): Promise<DeliveryOutcome> {
+  const { db } = ctx.deps;
+  for (;;) {
+    const plan = planStream(db, current, ctx.limits);
+    // More may have become durable while we were sending: plan again before deciding what comes next.
+    if ((await sendUnsent(ctx, current, segment, plan, signal)) > 0) continue;
+    if (!plan.complete) return { done: false, retryInMs: STREAMING_RECHECK_MS };
+    if (listStreamChunks(db, current.sessionId).length === 0) {
+      ctx.deps.update(current.sessionId, { state: 'missed', error: 'Nothing was recorded in this part.' });
       return DONE;
     }
-    const since = deps.now().getTime() - Date.parse(getMediaStream(db, sessionId)?.finalizedAt ?? at());
-    return { done: false, retryInMs: Math.min(30_000, Math.max(1000, since / 4)), note: 'The backend is still merging the video.' };
+    progress(ctx, current.sessionId, plan.durableBytes, true);
+    return finalize(ctx, current.sessionId, current);
   }
+}
 
-  return async function deliverStream(sessionId: string, signal: AbortSignal): Promise<DeliveryOutcome> {
-    let stream = getMediaStream(db, sessionId)!;
-    const segment = listSegments(db, stream.recordingId).find((s) => s.seq === stream.segmentSeq);
-    if (!segment) throw new Undeliverable(`Recording ${stream.recordingId} has no segment ${stream.segmentSeq} any more.`);
+type Segment = ReturnType<typeof listSegments>[number];
+
+function requireStream(db: Database, sessionId: string): { stream: MediaStream; segment: Segment } {
+  const stream = getMediaStream(db, sessionId);
+  if (!stream) throw new Undeliverable(`Cloud session ${sessionId} has no Media API stream.`);
+  const segment = listSegments(db, stream.recordingId).find((s) => s.seq === stream.segmentSeq);
+  if (!segment) throw new Undeliverable(`Recording ${stream.recordingId} has no segment ${stream.segmentSeq} any more.`);
+  return { stream, segment };
+}
+
+async function deliverStream(ctx: StreamContext, sessionId: string, signal: AbortSignal): Promise<DeliveryOutcome> {
+  const { db } = ctx.deps;
+  const { stream: first, segment } = requireStream(db, sessionId);
+  if (first.finalizedAt) return awaitVideo(ctx, sessionId, first);
+  if (first.initialized && !ctx.synced.has(sessionId) && (await resync(ctx, sessionId, first)) === 'finalizing') {
+    updateMediaStream(db, sessionId, { finalizedAt: ctx.at() });
+    return awaitVideo(ctx, sessionId, first);
+  }
+  const current = requireStream(db, sessionId).stream;
+  if (!current.initialized) await init(ctx, sessionId, current, segment.mimeType);
+  return stream(ctx, current, segment, signal);
+}
+
+/**
+ * Streams one recorded segment to the Media Recording API, one outbox attempt at a time: init (idempotent by
+ * session ID), then every planned chunk the API has not acknowledged, in order; once the segment is complete,
+ * finalize, then wait for the video. The API's chunk status is the truth after a restart or a failed attempt,
+ * so an acknowledged chunk is never sent twice.
+ */
+export function createStreamDelivery(deps: StreamDeliveryDeps) {
+  const ctx: StreamContext = {
+    deps,
+    limits: { recorderChunks: RECORDER_CHUNKS_PER_API_CHUNK, maxBytes: deps.settings.chunkMb * 1024 * 1024 },
+    synced: new Set<string>(),
+    at: () => deps.now().toISOString(),
+  };
+  return async (sessionId: string, signal: AbortSignal): Promise<DeliveryOutcome> => {
     try {
-      if (stream.finalizedAt) return await awaitVideo(sessionId, stream);
-      if (stream.initialized && !synced.has(sessionId) && (await resync(sessionId, stream)) === 'finalizing') {
-        updateMediaStream(db, sessionId, { finalizedAt: at() });
-        return await awaitVideo(sessionId, stream);
-      }
-      stream = getMediaStream(db, sessionId)!;
-      if (!stream.initialized) await init(sessionId, stream, segment.mimeType);
-      for (;;) {
-        const plan = planStream(db, stream, limits);
-        const unsent = listStreamChunks(db, sessionId).filter((chunk) => !chunk.ackedAt);
-        for (const chunk of unsent) {
-          signal.throwIfAborted();
-          await client.uploadChunk({
-            sessionId: remoteIdOf(stream),
-            chunkIndex: chunk.chunkIndex,
-            bytes: await readRange(segment.filePath, chunk),
-            timestamp: Date.now(),
-            filename: `chunk_${chunk.chunkIndex}.${recordedContainer(segment.mimeType)}`,
-            contentType: segment.mimeType.split(';')[0]!,
-          });
-          ackStreamChunk(db, sessionId, chunk.chunkIndex, at());
-          progress(sessionId, plan.durableBytes, plan.complete);
-        }
-        // More may have become durable while we were sending: plan again before deciding what comes next.
-        if (unsent.length > 0) continue;
-        if (!plan.complete) return { done: false, retryInMs: STREAMING_RECHECK_MS };
-        if (listStreamChunks(db, sessionId).length === 0) {
-          deps.update(sessionId, { state: 'missed', error: 'Nothing was recorded in this part.' });
-          return DONE;
-        }
-        progress(sessionId, plan.durableBytes, true);
-        return await finalize(sessionId, stream);
-      }
+      return await deliverStream(ctx, sessionId, signal);
     } catch (error) {
       // Whatever failed, the next attempt asks the API what it holds before sending.
-      synced.delete(sessionId);
+      ctx.synced.delete(sessionId);
       throw error;
     }
   };

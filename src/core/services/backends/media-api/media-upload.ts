@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../../../../shared/async/sleep';
 import { BACKEND_LABELS, BackendError, isBackendError } from '../backend-error';
-import { videoOutcome, type MediaClient, type MediaInitRequest } from './media-client';
+import { missingChunksOf, videoOutcome, type MediaClient, type MediaInitRequest } from './media-client';
 import type { MediaChunkStatus } from './media-wire';
 
 export interface MediaUploadInput {
@@ -87,7 +87,7 @@ async function awaitVideo(input: MediaUploadInput): Promise<string> {
         kind: 'recording-failed',
         message: `The ${BACKEND_LABELS.media} could not produce the video: ${outcome.reason}.`,
       });
-    await sleep(delay, undefined, { signal: input.signal });
+    await sleep(delay, input.signal);
   }
 }
 
@@ -142,9 +142,7 @@ export async function uploadToMediaApi(input: MediaUploadInput): Promise<string>
           });
         return finalized.video.s3Url;
       } catch (error) {
-        const missing =
-          isBackendError(error) && error.status === 400 ? (error.reply as { missingChunks?: number[] } | null)?.missingChunks : undefined;
-        if (!missing?.length || round > 0) throw error;
+        if (missingChunksOf(error).length === 0 || round > 0) throw error;
         received = serverSide(await client.chunkStatus(input.sessionId)).received;
       }
     }

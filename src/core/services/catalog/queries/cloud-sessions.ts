@@ -16,7 +16,9 @@ export interface NewCloudSession {
 /** Columns a service may change; `updated_at` is always set with them. */
 export type CloudSessionChanges = Partial<{
   state: CloudSessionState;
+  /** Agora's resource ID. */
   resourceId: string | null;
+  /** The backend's own ID: Agora sid, LiveKit egressId or Media API sessionId. */
   remoteId: string | null;
   statusCode: number | null;
   statusText: string | null;
@@ -99,39 +101,48 @@ const SELECT = `
   FROM cloud_sessions s
   LEFT JOIN outbox o ON o.session_id = s.id AND o.state IN ('pending', 'held')`;
 
-function toSession(row: Row): CloudSession {
+function pendingOf(row: Row): CloudSession['pending'] {
+  if (!row.pending_kind || !row.pending_state || row.pending_attempts === null || !row.pending_next) return null;
   return {
+    kind: row.pending_kind,
+    state: row.pending_state,
+    attempts: row.pending_attempts,
+    nextAttemptAt: row.pending_next,
+    lastError: row.pending_error,
+  };
+}
+
+/** The one place a row becomes a session: the generic columns take each backend's own names. */
+function toSession(row: Row): CloudSession {
+  const base = {
     id: row.id,
     interviewId: row.interview_id,
     recordingId: row.recording_id,
-    backend: row.backend,
     state: row.state,
     target: row.target,
-    uid: row.uid,
-    scheduleId: row.schedule_id,
-    resourceId: row.resource_id,
-    remoteId: row.remote_id,
     statusCode: row.status_code,
     statusText: row.status_text,
     files: row.file_list ? (JSON.parse(row.file_list) as CloudSession['files']) : [],
     recordingUrl: row.recording_url,
-    bytesSent: row.bytes_sent,
-    bytesTotal: row.bytes_total,
-    chunkBytes: row.chunk_bytes,
     error: row.error,
     startedAt: row.started_at,
     stoppedAt: row.stopped_at,
     checkedAt: row.checked_at,
     updatedAt: row.updated_at,
-    pending: row.pending_kind
-      ? {
-          kind: row.pending_kind,
-          state: row.pending_state!,
-          attempts: row.pending_attempts!,
-          nextAttemptAt: row.pending_next!,
-          lastError: row.pending_error,
-        }
-      : null,
+    pending: pendingOf(row),
+  };
+  if (row.backend === 'agora') {
+    const recording = row.resource_id && row.remote_id ? { resourceId: row.resource_id, sid: row.remote_id } : null;
+    return { ...base, backend: 'agora', uid: row.uid ?? '', scheduleId: row.schedule_id, recording };
+  }
+  if (row.backend === 'livekit') return { ...base, backend: 'livekit', egressId: row.remote_id };
+  return {
+    ...base,
+    backend: 'media',
+    apiSessionId: row.remote_id,
+    bytesSent: row.bytes_sent,
+    bytesTotal: row.bytes_total,
+    chunkBytes: row.chunk_bytes,
   };
 }
 
