@@ -1,4 +1,5 @@
 import { CLI_NAME, PRODUCT_NAME } from '../shared/product';
+import { EXIT_CODES_HELP } from './exit-codes';
 
 export const HELP = `${CLI_NAME} — ${PRODUCT_NAME} command-line tool (the app's own services, for support and IT)
 
@@ -69,4 +70,4 @@ error exits 1 with its message.
 Configuration layers, lowest first: defaults < IT policy file < user settings (IREC_CONFIG) < IREC_* < flags.
 Run \`${CLI_NAME} doctor\` to see which files are in effect. In development: npm run -s irec -- <command>.
 
-Exit codes: 0 success, 1 failure or unhealthy, 2 wrong usage.`;
+${EXIT_CODES_HELP}`;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/create-core';
+import { isAppError } from '../core/errors/app-error';
 import { nodeCorePorts } from '../core/platform/node-ports';
 import { agoraCommand } from './commands/agora';
 import { cloudCommand } from './commands/cloud';
@@ -11,7 +12,8 @@ import { recordingsCommand } from './commands/recordings';
 import { scriptCommand } from './commands/script';
 import { uploadCommand, uploadsListCommand } from './commands/upload';
 import { HELP } from './help';
-import { createOutput } from './output';
+import { EXIT, exitCodeOf } from './exit-codes';
+import { createOutput, type Output } from './output';
 import { UsageError } from './usage-error';
 
 function parse(argv: string[]) {
@@ -52,13 +54,29 @@ function parse(argv: string[]) {
   });
 }
 
+const USAGE_HINT = 'Run "irec --help" for usage.';
+
+/** An error that reached the top: its words on stderr, its code as the exit code (the table in exit-codes.ts). */
+function reportFailure(out: Output, command: string, error: unknown): number {
+  if (error instanceof UsageError) {
+    out.error(`${error.message}\n${USAGE_HINT}`);
+    return EXIT.usage;
+  }
+  if (isAppError(error)) {
+    out.error(`irec ${command}: ${error.message}`);
+    return exitCodeOf(error.code);
+  }
+  out.error(`irec ${command} failed: ${(error as Error).message}`);
+  return EXIT.failure;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nRun "irec --help" for usage.\n`);
-    return 2;
+    process.stderr.write(`${(error as Error).message}\n${USAGE_HINT}\n`);
+    return EXIT.usage;
   }
   const { values, positionals } = parsed;
   const [command, sub, target] = positionals;
@@ -66,11 +84,11 @@ export async function runCli(argv: string[]): Promise<number> {
   const ports = nodeCorePorts({ flags: { dataDir: values['data-dir'], set: values.set }, echoLogs: false });
   if (values.version) {
     out.result({ version: ports.version }, () => ports.version);
-    return 0;
+    return EXIT.ok;
   }
   if (values.help || !command || command === 'help') {
     process.stdout.write(`${HELP}\n`);
-    return command || values.help ? 0 : 2;
+    return command || values.help ? EXIT.ok : EXIT.usage;
   }
 
   let core: Core | undefined;
@@ -103,12 +121,7 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      out.error(`${error.message}\nRun "irec --help" for usage.`);
-      return 2;
-    }
-    out.error(`irec ${command} failed: ${(error as Error).message}`);
-    return 1;
+    return reportFailure(out, command, error);
   } finally {
     await core?.close();
   }

@@ -58,14 +58,20 @@ describe('irec merge, recover and recordings show', () => {
     expect(runIrec(['recordings', 'show', id], testEnv(root)).stdout).toContain('chapter    0:02–0:04  Question 2');
   });
 
-  it('merge of an unknown id, or without ffmpeg, exits 1 with the reason', async () => {
+  it('merge says why it cannot, with the exit code of that reason: no id 2, unknown id 3, no ffmpeg 4', async () => {
     const { root, id } = await stoppedRecording(media);
+    const noId = runIrec(['merge'], testEnv(root));
+    expect(noId.status).toBe(2);
+    expect(noId.stderr).toContain('merge needs a recording id');
+    expect(noId.stderr).toContain('Run "irec --help" for usage.');
     const unknown = runIrec(['merge', 'rec-nope'], testEnv(root));
-    expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain('There is no recording rec-nope.');
+    expect(unknown.status).toBe(3);
+    expect(unknown.stderr).toContain('irec merge: There is no recording rec-nope.');
     const noFfmpeg = runIrec(['merge', id], testEnv(root, { PATH: '/nonexistent' }));
-    expect(noFfmpeg.status).toBe(1);
+    expect(noFfmpeg.status).toBe(4);
     expect(noFfmpeg.stderr).toMatch(/ffmpeg not found.*FFMPEG_PATH/);
+    expect(runIrec(['recordings', 'show', id], testEnv(root)).stdout).toMatch(/state +stopped/);
+    expect(runIrec(['recordings', 'show', 'rec-nope'], testEnv(root)).status).not.toBe(0);
     expect(runIrec(['recordings', 'show', 'rec-nope'], testEnv(root)).status).toBe(1);
   });
 

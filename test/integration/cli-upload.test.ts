@@ -40,10 +40,10 @@ describe('irec upload and irec uploads list', () => {
     expect(pending.stdout).toContain('Nothing to upload');
   });
 
-  it('says what is wrong: no bucket configured (exit 1), no target given (exit 2)', async () => {
+  it('says what is wrong: no bucket configured (exit 4), no target given (exit 2)', async () => {
     const env = testEnv(tempDir());
     const off = await runIrecAsync(['upload', '--pending'], env);
-    expect(off.status).toBe(1);
+    expect(off.status).toBe(4);
     expect(off.stderr).toContain('No S3 bucket is configured (s3.bucket or IREC_S3_BUCKET)');
     const usage = await runIrecAsync(['upload', '--set', 's3.bucket=x'], env);
     expect(usage.status).toBe(2);

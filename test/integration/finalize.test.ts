@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/core/create-core';
+import { AppError } from '../../src/core/errors/app-error';
 import { listSegments } from '../../src/core/services/catalog/queries/chunks';
 import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
 import { finalizeRecording, type FinalizeDeps } from '../../src/core/services/finalize/finalize-recording';
 import { requireFfmpegTools } from '../../src/core/services/media/locate-ffmpeg';
 import type { FinalizeProgress } from '../../src/shared/domain/recording';
-import { IpcError } from '../../src/shared/ipc/errors';
 import { framesInLastSecond, probeVideo, runMediaTool } from '../support/media-analysis';
 import { recordChunks, type RecordedChunks } from '../support/recorded-chunks';
 import { recordSession, type Marker } from '../support/recorded-session';
@@ -157,8 +157,9 @@ describe('finalize: stream copy into a seekable, verified file', () => {
     const garbage = { ...media['vp8-webm']!, chunks: media['vp8-webm']!.chunks.map((c) => Buffer.alloc(c.length, 0x5a)) };
     const id = await recordSession(core, [garbage]);
     const error = await core.finalize(id).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IpcError);
-    expect((error as IpcError).message).toMatch(/recorded data cannot be read: segment 1 \(.+\)\. The recorded chunks are kept/);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'MEDIA_ERROR', retryable: false });
+    expect((error as AppError).message).toMatch(/recorded data cannot be read: segment 1 \(.+\)\. The recorded chunks are kept/);
     const detail = getRecordingDetail(db(core), id)!;
     expect(detail).toMatchObject({ state: 'failed', outputs: [], filePath: null });
     expect(detail.error).toMatch(/cannot be read/);
@@ -184,7 +185,7 @@ describe('finalize: stream copy into a seekable, verified file', () => {
       signal: abort.signal,
       onProgress: (p) => p.stage === 'remuxing' && abort.abort(),
     }).catch((e: unknown) => e);
-    expect((error as IpcError).code).toBe('CANCELLED');
+    expect((error as AppError).code).toBe('CANCELLED');
     expect(getRecordingDetail(db(core), id)).toMatchObject({ state: 'stopped', error: expect.stringMatching(/cancelled/) });
     expect(mediaFilesIn(path.dirname(listSegments(db(core), id)[0]!.filePath))).toEqual(['segment-000.webm']);
     expect((await core.finalize(id)).state).toBe('finalized');
@@ -194,8 +195,8 @@ describe('finalize: stream copy into a seekable, verified file', () => {
     const core = createTestCore();
     const id = await recordSession(core, [media['h264-webm']!]);
     const error = await finalizeRecording(depsOf(core, { freeBytes: () => 1_000_000 }), id).catch((e: unknown) => e);
-    expect((error as IpcError).code).toBe('DISK_FULL');
-    expect((error as IpcError).message).toMatch(/about 1\d\.\d MB is needed \(1\.0 MB free\)/);
+    expect(error).toMatchObject({ code: 'DISK_FULL', retryable: true });
+    expect((error as AppError).message).toMatch(/about 1\d\.\d MB is needed \(1\.0 MB free\)/);
     expect(getRecordingDetail(db(core), id)).toMatchObject({ state: 'stopped', outputs: [] });
   });
 
@@ -204,8 +205,8 @@ describe('finalize: stream copy into a seekable, verified file', () => {
     const id = await recordSession(core, [media['vp8-webm']!]);
     const missing = () => requireFfmpegTools({ env: { FFMPEG_PATH: '/nowhere/ffmpeg', PATH: '/nowhere' } });
     const error = await finalizeRecording(depsOf(core, { tools: missing }), id).catch((e: unknown) => e);
-    expect((error as IpcError).code).toBe('UNAVAILABLE');
-    expect((error as IpcError).message).toMatch(/ffmpeg not found.*FFMPEG_PATH/);
+    expect((error as AppError).code).toBe('UNAVAILABLE');
+    expect((error as AppError).message).toMatch(/ffmpeg not found.*FFMPEG_PATH/);
     expect(getRecordingDetail(db(core), id)!.state).toBe('stopped');
   });
 

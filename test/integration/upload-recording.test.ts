@@ -81,9 +81,10 @@ describe('recordings in S3', () => {
           { kind: 'question.start', index: 0, mediaMs: 0 },
           { kind: 'question.end', index: 0, mediaMs: 3000 },
         ],
+        stop: false,
       });
       const uploaded = waitForUpload(core, recordingId, 'uploaded');
-      await core.finalizer.enqueue(recordingId);
+      await core.recording.stop({ recordingId, durationMs: 4000 }); // the pipeline finalizes it, then uploads
       const progress = await uploaded;
 
       const detail = getRecordingDetail(db(core), recordingId)!;

@@ -2,7 +2,6 @@ import type { Core } from '../../core/create-core';
 import type { RecoveryReport } from '../../core/services/recovery/recover-interrupted';
 import type { RecordingDetail } from '../../shared/domain/recording';
 import { formatBytes, formatDuration } from '../../shared/format';
-import { IpcError } from '../../shared/ipc/errors';
 import type { Output } from '../output';
 import { createProgressBar } from '../progress-bar';
 import { UsageError } from '../usage-error';
@@ -16,26 +15,25 @@ export function describeOutputs(detail: RecordingDetail): string {
     .join('\n');
 }
 
-/** `irec merge <id>`: finalize one recording now, with a progress bar; Ctrl+C cancels cleanly. */
+/**
+ * `irec merge <id>`: finalize one recording now, with a progress bar; Ctrl+C cancels cleanly. Why it could not
+ * (no such recording, no ffmpeg, no space, cancelled) reaches irec as an AppError and becomes its exit code.
+ */
 export async function mergeCommand(core: Core, out: Output, recordingId: string | undefined): Promise<number> {
   if (!recordingId) throw new UsageError('merge needs a recording id: irec merge <recording-id>');
   const bar = createProgressBar(!out.json);
   const abort = new AbortController();
   const onInterrupt = () => abort.abort();
   process.once('SIGINT', onInterrupt);
+  let detail: RecordingDetail;
   try {
-    const detail = await core.finalize(recordingId, { signal: abort.signal, onProgress: bar.update });
-    bar.done();
-    out.result(detail, () => `Finalized ${detail.id}:\n${describeOutputs(detail)}`);
-    return 0;
-  } catch (error) {
-    bar.done();
-    if (!(error instanceof IpcError)) throw error;
-    out.error(`irec merge: ${error.message}`);
-    return 1;
+    detail = await core.finalize(recordingId, { signal: abort.signal, onProgress: bar.update });
   } finally {
+    bar.done();
     process.off('SIGINT', onInterrupt);
   }
+  out.result(detail, () => `Finalized ${detail.id}:\n${describeOutputs(detail)}`);
+  return 0;
 }
 
 /** One line (or block) of `irec recover`'s text output. */

@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { IpcError, type IpcErrorShape, type IpcResult } from '../../shared/ipc/errors';
+import { isAppError } from '../errors/app-error';
 
 /** Who sent a call, as each transport can tell it (Electron's sender frame, the bridge's Origin header). */
 export interface Sender {
@@ -25,15 +26,49 @@ export interface DispatcherOptions {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
-const fail = (error: IpcErrorShape): IpcResult<never> => ({ ok: false, error });
+const fail = (error: IpcErrorShape): IpcResult<never> => ({ ok: false, error: { retryable: false, ...error } });
 
 function issuesOf(error: z.ZodError): NonNullable<IpcErrorShape['issues']> {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
 
+/** Only plain values cross the transport: details are facts for tooling, never objects with their own shape. */
+function plainDetails(details: Readonly<Record<string, unknown>> | undefined): IpcErrorShape['details'] {
+  const plain = Object.entries(details ?? {}).filter(
+    ([, value]) => value === null || ['string', 'number', 'boolean'].includes(typeof value),
+  );
+  return plain.length ? Object.fromEntries(plain) : undefined;
+}
+
+/**
+ * What the caller is told about a failed handler: an `AppError` (or a handler's `IpcError`) as it is; a zod
+ * failure inside the handler as INVALID_PAYLOAD; anything else is a bug, logged and answered with a generic INTERNAL.
+ */
+function failureOf(channel: string, error: unknown, onInternalError: DispatcherOptions['onInternalError']): IpcErrorShape {
+  if (isAppError(error)) {
+    const details = plainDetails(error.details);
+    return { code: error.code, message: error.message, retryable: error.retryable, ...(details ? { details } : {}) };
+  }
+  if (error instanceof IpcError) return error.toShape();
+  if (error instanceof ZodError) return invalidPayload(channel, error);
+  onInternalError?.(channel, error);
+  return internal(channel);
+}
+
+const invalidPayload = (channel: string, error: z.ZodError): IpcErrorShape => ({
+  code: 'INVALID_PAYLOAD',
+  message: `The request to ${channel} is not valid.`,
+  issues: issuesOf(error),
+});
+
+const internal = (channel: string): IpcErrorShape => ({
+  code: 'INTERNAL',
+  message: `${channel} failed unexpectedly; details are in the log.`,
+});
+
 /**
  * The one gate every call passes: sender check, then the contract's zod parse, then the handler, then the
- * response schema. A payload that fails its schema never reaches a handler.
+ * response schema. A payload that fails its schema never reaches a handler. Errors become the envelope here, and only here.
  */
 export function createDispatcher({ handlers, trustedOrigins, onInternalError }: DispatcherOptions): Dispatch {
   return async (channel, payload, sender) => {
@@ -45,21 +80,18 @@ export function createDispatcher({ handlers, trustedOrigins, onInternalError }: 
     }
     const spec = channels[channel];
     const parsed = spec.request.safeParse(payload);
-    if (!parsed.success) {
-      return fail({
-        code: 'INVALID_PAYLOAD',
-        message: `The request to ${channel} is not valid.`,
-        issues: issuesOf(parsed.error),
-      });
-    }
+    if (!parsed.success) return fail(invalidPayload(channel, parsed.error));
+    let output: unknown;
     try {
       const handler = handlers[channel] as Handler<typeof channel>;
-      const output = await handler(parsed.data as never, sender);
-      return { ok: true, value: spec.response.parse(output) as ResponseOf<typeof channel> };
+      output = await handler(parsed.data as never, sender);
     } catch (error) {
-      if (error instanceof IpcError) return fail(error.toShape());
-      onInternalError?.(channel, error);
-      return fail({ code: 'INTERNAL', message: `${channel} failed unexpectedly; details are in the log.` });
+      return fail(failureOf(channel, error, onInternalError));
     }
+    // A response that breaks its own schema is a bug in the handler, not the caller's mistake.
+    const response = spec.response.safeParse(output);
+    if (response.success) return { ok: true, value: response.data as ResponseOf<typeof channel> };
+    onInternalError?.(channel, response.error);
+    return fail(internal(channel));
   };
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../errors/app-error';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
@@ -29,17 +30,18 @@ export interface OpenCatalogOptions {
 }
 
 /** The catalog was written by a newer app. It is left untouched: downgrading must never lose data. */
-export class CatalogTooNewError extends Error {
+export class CatalogTooNewError extends AppError {
   constructor(
     readonly file: string,
     readonly found: number,
     readonly supported: number,
   ) {
     super(
+      'UNAVAILABLE',
       `The catalog ${file} was written by a newer Interview Recorder (schema ${found}; this version understands up to ${supported}). ` +
         'Install the newer version again, or set IREC_DATA_DIR to another folder. The file was not changed.',
+      { details: { found, supported } },
     );
-    this.name = 'CatalogTooNewError';
   }
 }
 

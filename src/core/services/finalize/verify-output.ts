@@ -1,4 +1,5 @@
 import { formatSeconds } from '../../../shared/format';
+import { AppError } from '../../errors/app-error';
 import type { MediaSpan } from '../media/media-span';
 import { mediaSpan } from '../media/media-span';
 import { framesDecodedFrom, probeMedia } from '../media/probe';
@@ -30,8 +31,11 @@ export function expectationFor(mimeType: string): Expectation {
   return { videoCodec, audio };
 }
 
-export class VerificationError extends Error {
-  override name = 'VerificationError';
+/** The finished file is not what the chunks hold; finalize then delivers the recording as recorded. */
+export class VerificationError extends AppError {
+  constructor(message: string) {
+    super('MEDIA_ERROR', message);
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ToolReport } from '../../../shared/domain/doctor';
+import { AppError } from '../../errors/app-error';
 import { findOnPath, isExecutableFile, readVersionLine } from '../../platform/executables';
 
 const require = createRequire(import.meta.url);
@@ -75,10 +76,9 @@ export interface FfmpegTools {
 export function requireFfmpegTools(options: LocateOptions = {}): FfmpegTools {
   const ffmpeg = locateFfmpegTool('ffmpeg', options);
   const ffprobe = locateFfmpegTool('ffprobe', options);
-  for (const tool of [ffmpeg, ffprobe]) if (!tool.path) throw new MediaToolsMissingError(tool.error ?? FFMPEG_MISSING_HINT);
+  for (const tool of [ffmpeg, ffprobe]) if (!tool.path) throw mediaToolsMissing(tool.error ?? FFMPEG_MISSING_HINT);
   return { ffmpeg: ffmpeg.path!, ffprobe: ffprobe.path! };
 }
 
-export class MediaToolsMissingError extends Error {
-  override name = 'MediaToolsMissingError';
-}
+/** No ffmpeg/ffprobe to run: `message` says how to install or point to one. */
+const mediaToolsMissing = (message: string) => new AppError('UNAVAILABLE', message, { details: { reason: 'ffmpeg-missing' } });

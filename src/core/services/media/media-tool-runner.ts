@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process';
+import { AppError } from '../../errors/app-error';
 import { createProgressParser } from './ffmpeg-progress';
 
 export type MediaToolFailure = 'failed' | 'cancelled' | 'disk-full' | 'not-started';
 
+const codeOf = { failed: 'MEDIA_ERROR', cancelled: 'CANCELLED', 'disk-full': 'DISK_FULL', 'not-started': 'UNAVAILABLE' } as const;
+
 /** ffmpeg or ffprobe did not succeed; `kind` says whether retrying can help and what to tell the person. */
-export class MediaToolError extends Error {
-  override name = 'MediaToolError';
+export class MediaToolError extends AppError {
   constructor(
     readonly kind: MediaToolFailure,
     message: string,
     readonly stderrTail = '',
   ) {
-    super(message);
+    // Freed space or a repaired installation make the same call succeed; undecodable input never will.
+    super(codeOf[kind], message, { retryable: kind !== 'failed', details: { kind } });
   }
 }
 

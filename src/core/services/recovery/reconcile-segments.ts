@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs/promises';
+import { AppError } from '../../errors/app-error';
 import { sha256Hex } from '../../platform/sha256';
 import { deleteSegment, forgetChunksBeyond, lastChunkWithin, listSegments, type ChunkRow } from '../catalog/queries/chunks';
 
@@ -16,18 +17,17 @@ export interface Reconciliation {
   lastChunkAt: string | null;
 }
 
-/** A segment file with chunks is gone: maybe a drive that is not mounted. Nothing is changed; try again later. */
-export class SegmentMissingError extends Error {
-  override name = 'SegmentMissingError';
-}
-
 async function fileSize(file: string, chunkCount: number): Promise<number> {
   try {
     return (await fs.stat(file)).size;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     if (chunkCount === 0) return 0;
-    throw new SegmentMissingError(`The recording's file ${file} is missing (is its drive connected?). Nothing was changed.`);
+    // Maybe a drive that is not mounted: nothing is changed, and the same call may succeed once it is back.
+    throw new AppError('NOT_FOUND', `The recording's file ${file} is missing (is its drive connected?). Nothing was changed.`, {
+      retryable: true,
+      details: { file },
+    });
   }
 }
 

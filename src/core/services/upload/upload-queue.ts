@@ -6,7 +6,8 @@ import type { UploadFailure } from './s3-errors';
 import type { S3Target } from './s3-target';
 import { pieceBytes, STREAM_PIECE_BYTES } from './recording-objects';
 import { createSemaphore } from './semaphore';
-import { abandonUpload, runUploadJob, UploadFatalError, type SourceExtent } from './upload-job';
+import { UploadFatalError } from './upload-errors';
+import { abandonUpload, runUploadJob, type SourceExtent } from './upload-job';
 
 export interface UploadQueueDeps {
   db: Database;
@@ -19,7 +20,8 @@ export interface UploadQueueDeps {
 /** How far a piece of a growing recorded stream may be uploaded: only what the catalog says is durable. */
 function streamExtent(db: Database, job: UploadJob): SourceExtent {
   const extent = segmentExtent(db, job.recordingId!, job.segmentSeq!);
-  if (!extent) throw new UploadFatalError(`Segment ${job.segmentSeq} of recording ${job.recordingId} is no longer in the catalog.`);
+  if (!extent)
+    throw new UploadFatalError(`Segment ${job.segmentSeq} of recording ${job.recordingId} is no longer in the catalog.`, 'NOT_FOUND');
   return {
     available: pieceBytes(extent.bytes, job.piece),
     complete: extent.ended || extent.bytes >= job.sourceOffset + STREAM_PIECE_BYTES,
@@ -30,12 +32,16 @@ async function fileExtent(job: UploadJob): Promise<SourceExtent> {
   try {
     const { size } = await fs.stat(job.sourcePath);
     if (job.size !== null && size !== job.size) {
-      throw new UploadFatalError(`${job.sourcePath} changed size since its upload began (${job.size} → ${size} bytes); upload it again.`);
+      throw new UploadFatalError(
+        `${job.sourcePath} changed size since its upload began (${job.size} → ${size} bytes); upload it again.`,
+        'CONFLICT',
+      );
     }
     return { available: size, complete: true };
   } catch (error) {
     if (error instanceof UploadFatalError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UploadFatalError(`The file to upload is gone: ${job.sourcePath}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new UploadFatalError(`The file to upload is gone: ${job.sourcePath}`, 'NOT_FOUND');
     throw error;
   }
 }

@@ -1,8 +1,14 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { AppError } from '../../errors/app-error';
 import { multipartEtag } from './part-bytes';
 import type { S3Target } from './s3-target';
 
-export class ObjectMismatchError extends Error {}
+/** The bucket holds something other than the local file under the key (the job then starts the upload again). */
+export class ObjectMismatchError extends AppError {
+  constructor(message: string) {
+    super('BACKEND_ERROR', message, { retryable: true });
+  }
+}
 
 export interface VerifiedObject {
   etag: string;

@@ -1,3 +1,5 @@
+import { AppError } from '../../../errors/app-error';
+
 /** One chunk of a segment file as re-indexing finds it: a range that starts at a safe boundary of the container. */
 export interface ChunkRange {
   offset: number;
@@ -16,8 +18,10 @@ export interface ContainerLayout {
 }
 
 /** The file is not a container this app records (or its header never reached the disk). */
-export class UnrecognizedContainerError extends Error {
-  override name = 'UnrecognizedContainerError';
+export class UnrecognizedContainerError extends AppError {
+  constructor(message: string) {
+    super('MEDIA_ERROR', message);
+  }
 }
 
 /** Cuts [0, end) at `starts` (ascending, the first > 0) into chunk ranges. */
