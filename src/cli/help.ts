@@ -43,7 +43,7 @@ Commands:
   agora query   --channel <name> --uid <digits> --resource-id <id> --sid <sid>   Its status (0–8, 20) in words.
   agora stop    --channel <name> --uid <digits> --resource-id <id> --sid <sid> [--schedule <id>]
                          Stop it and list its files. No files means the backend has no cloud storage
-                         configured: reported as a failure (exit 1), not as success.
+                         configured: reported as a failure (exit 5), not as success.
   agora list    --schedule <id>            Recordings of an interview schedule, with recording_url.
   livekit start --room <name>              Start a LiveKit room recording (egress).
   livekit stop|status|delete --egress <id> Stop, report (status --wait polls until ready or failed) or delete it.
@@ -65,7 +65,7 @@ Options (any command):
 
 Backends: backends.agora.baseUrl (IREC_AGORA_URL), backends.livekit.baseUrl + token (IREC_LIVEKIT_URL,
 IREC_LIVEKIT_TOKEN), backends.mediaApi.baseUrl + site (IREC_MEDIA_API_URL, IREC_MEDIA_API_SITE). A backend's
-error exits 1 with its message.
+error exits 5 with its message; a backend that is not configured, 4.
 
 Configuration layers, lowest first: defaults < IT policy file < user settings (IREC_CONFIG) < IREC_* < flags.
 Run \`${CLI_NAME} doctor\` to see which files are in effect. In development: npm run -s irec -- <command>.
