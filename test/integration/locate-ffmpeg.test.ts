@@ -3,12 +3,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findOnPath, isExecutableFile } from '../../src/core/platform/executables';
-import { locateFfmpegTool } from '../../src/core/services/media/locate-ffmpeg';
+import { locateFfmpegTool, outsideAsar } from '../../src/core/services/media/locate-ffmpeg';
 import { tempDir } from '../support/temp-dir';
 
 const systemFfmpeg = findOnPath('ffmpeg');
 
 describe('ffmpeg location', () => {
+  it('maps a packaged path inside app.asar to the unpacked copy', () => {
+    expect(outsideAsar('/opt/App/resources/app.asar/node_modules/ffmpeg-static/ffmpeg')).toBe(
+      '/opt/App/resources/app.asar.unpacked/node_modules/ffmpeg-static/ffmpeg',
+    );
+    expect(outsideAsar('C:\\App\\resources\\app.asar\\ffmpeg.exe')).toBe('C:\\App\\resources\\app.asar.unpacked\\ffmpeg.exe');
+    expect(outsideAsar('/usr/bin/ffmpeg')).toBe('/usr/bin/ffmpeg');
+  });
+
   it.runIf(systemFfmpeg)('finds ffmpeg on PATH and reads its version', () => {
     const report = locateFfmpegTool('ffmpeg', { env: { PATH: process.env.PATH } });
     expect(report).toMatchObject({ found: true, source: 'PATH', path: systemFfmpeg });

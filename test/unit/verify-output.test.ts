@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MediaSpan } from '../../src/core/services/media/media-span';
-import { checkAgainstSources, VerificationError } from '../../src/core/services/finalize/verify-output';
+import { checkAgainstSources, expectationFor, VerificationError } from '../../src/core/services/finalize/verify-output';
 
 const span = (seconds: number, video = seconds * 30, audio = seconds * 50): MediaSpan => ({
   video: { packets: video, startMs: 0, endMs: seconds * 1000 },
@@ -31,5 +31,13 @@ describe('verification against the recorded chunks', () => {
     expect(() => checkAgainstSources({ ...output(6), durationMs: 6400 }, [span(6)])).toThrow(
       'the finished file lasts 6.40 s but the recorded chunks hold 6.00 s of media',
     );
+  });
+});
+
+describe('verification expectations', () => {
+  it('reads the codecs the recorder promised', () => {
+    expect(expectationFor('video/webm;codecs=h264,opus')).toEqual({ videoCodec: 'h264', audio: true });
+    expect(expectationFor('video/webm;codecs=vp9')).toEqual({ videoCodec: 'vp9', audio: false });
+    expect(expectationFor('video/webm')).toEqual({ videoCodec: null, audio: true });
   });
 });
