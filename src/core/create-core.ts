@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SECRET_CONFIG_PATHS } from '../shared/config/schema';
 import type { DoctorReport } from '../shared/domain/doctor';
-import type { RecordingDetail } from '../shared/domain/recording';
-import { IpcError } from '../shared/ipc/errors';
+import { degradedServices, readyServices, recordingsDirOf, type CoreServices } from './core-services';
 import { createEventBus, type EventBus } from './event-bus';
 import { freeBytes, ensureWritableDir } from './platform/disk';
 import type { AppPaths } from './platform/paths';
@@ -15,20 +14,11 @@ import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/c
 import { createSecretStore, type SecretCipher } from './services/config/secret-store';
 import { createLogger, type Logger } from './services/logging/logger';
 import { loadActiveScript, type ActiveScript } from './services/interview/load-script';
-import { createFinalizeQueue, type FinalizeQueue } from './services/finalize/finalize-queue';
-import { finalizeRecording, type FinalizeDeps, type FinalizeOptions } from './services/finalize/finalize-recording';
-import { locateFfmpegTool, requireFfmpegTools, type FfmpegTools } from './services/media/locate-ffmpeg';
-import { recoverInterrupted, type RecoveryReport } from './services/recovery/recover-interrupted';
-import { startRun, type Run } from './services/recovery/run-registry';
-import { writeRecordingSidecar } from './services/recovery/recording-sidecar';
-import { createRecordingService, type RecordingService } from './services/recording/recording-service';
-import { nodeSegmentFiles } from './services/recording/segment-files';
+import { locateFfmpegTool, type LocateOptions } from './services/media/locate-ffmpeg';
+import type { RecoveryReport } from './services/recovery/recover-interrupted';
+import type { SegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
 import { createBackendClients, type BackendClients } from './services/backends/backend-clients';
-import { createCloudService, type CloudService } from './services/backends/cloud-service';
-import { applyRetention } from './services/upload/retention';
-import { createS3Target } from './services/upload/s3-target';
-import { createUploadService, type UploadService } from './services/upload/upload-service';
 
 /** Everything the services need from their host (Electron, the browser host or the CLI). */
 export interface CorePorts {
@@ -51,23 +41,21 @@ export interface CorePorts {
   notify?: (title: string, body: string) => void;
   /** Electron's safeStorage: secrets at rest go through the OS keychain (absent under plain Node). */
   secretCipher?: SecretCipher;
+  /** Where recordings' segment files are written; the local disk when absent (tests give one that fills up). */
+  segmentFiles?: SegmentFiles;
 }
 
-export interface Core {
+export type CoreStatus = { state: 'ready' } | { state: 'degraded'; reason: string };
+
+export interface Core extends CoreServices {
   runtime: CorePorts['runtime'];
   version: string;
+  /** Checked once at start: `degraded` when the catalog is unavailable — then every service answers UNAVAILABLE. */
+  status: CoreStatus;
   config: LoadedConfig;
   dataDir: string;
   logger: Logger;
   catalog: CatalogState;
-  /** Null when the catalog is unavailable: nothing can be recorded without it. */
-  recording: RecordingService | null;
-  /** This process's run in the catalog (its clean-shutdown marker); null without a catalog. */
-  run: Run | null;
-  /** Finalizes one recording now (CLI); the app goes through `finalizer`. */
-  finalize(recordingId: string, options?: FinalizeOptions): Promise<RecordingDetail>;
-  /** The app's finalize queue: progress events for the UI, cancel. */
-  finalizer: FinalizeQueue;
   /**
    * Finds recordings interrupted by a crash or quit, recovers and finalizes them (and any stopped ones not yet
    * finalized) through the finalize queue, so progress reaches `events`; the app does this at start-up.
@@ -75,15 +63,8 @@ export interface Core {
   recover(): Promise<RecoveryReport[]>;
   /** What the last `recover()` found, for the "Recovered interview from …" notice. */
   recoveries(): RecoveryReport[];
-  /** S3 uploads; null without a catalog. Not configured (no bucket) is a state of the service, not null. */
-  uploads: UploadService | null;
   /** App start: resumes unfinished uploads and uploads finalized recordings (when `s3.autoUpload`), applies retention. */
   resumeUploads(): Promise<void>;
-  /**
-   * Cloud recordings (Agora, LiveKit) and Media Recording API uploads, with the outbox of calls owed to them;
-   * null without a catalog. Only the app calls `cloud.start()` (stops left over by an earlier run, delivery).
-   */
-  cloud: CloudService | null;
   /** The backend clients from configuration (the CLI's `agora`, `livekit` and `media` commands). */
   backends: BackendClients;
   interview: ActiveScript;
@@ -114,11 +95,8 @@ function secretValues(config: LoadedConfig['config']): string[] {
   return SECRET_CONFIG_PATHS.map((keyPath) => getPath(config, keyPath)).filter((value): value is string => typeof value === 'string');
 }
 
-/**
- * The composition root of the plain-Node services. Builds config, logger and catalog in that order and
- * never throws for bad configuration or an unusable catalog: those become problems the UI and doctor show.
- */
-export function createCore(ports: CorePorts): Core {
+/** Settings from every layer (policy, user file, keychain, environment, flags) and the logger that reports on them. */
+function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string; logger: Logger } {
   const secrets = ports.secretCipher && createSecretStore(path.join(ports.paths.userDataDir, 'secrets.json'), ports.secretCipher);
   const movedSecrets = secrets?.adoptFrom(ports.paths.userConfigFile) ?? [];
   const config = loadConfig({
@@ -129,7 +107,6 @@ export function createCore(ports: CorePorts): Core {
     flags: ports.flags,
     readFile: readFileOrNull,
   });
-  const dataDir = path.resolve(config.config.dataDir ?? ports.paths.userDataDir);
   const logger = createLogger({
     file: path.join(ports.paths.logDir, ports.runtime === 'electron' ? 'main.log' : 'irec.log'),
     level: config.config.logLevel,
@@ -143,179 +120,117 @@ export function createCore(ports: CorePorts): Core {
       'No OS keyring found: stored secrets are only obfuscated (safeStorage basic_text). Install and unlock gnome-keyring or KWallet.',
     );
   }
+  return { config, dataDir: path.resolve(config.config.dataDir ?? ports.paths.userDataDir), logger };
+}
 
-  const dataDirState = ensureWritableDir(dataDir);
-  const recordingsDir = path.join(dataDir, 'recordings');
-  // A damaged or lost catalog is replaced and its recordings re-indexed from their folders before anything else runs.
-  const catalog = tryOpenCatalog(path.join(dataDir, CATALOG_FILE), { nativeBinding: ports.sqliteNativeBinding, recordingsDir });
+/** A damaged or lost catalog is replaced and its recordings re-indexed from their folders before anything else runs. */
+function openCatalogState(ports: CorePorts, dataDir: string, logger: Logger): CatalogState {
+  const catalog = tryOpenCatalog(path.join(dataDir, CATALOG_FILE), {
+    nativeBinding: ports.sqliteNativeBinding,
+    recordingsDir: recordingsDirOf(dataDir),
+  });
   if (!catalog.ok) logger.error('Catalog unavailable', { error: catalog.error });
   else if (catalog.catalog.status.lost) logger.warn('Catalog damaged or lost; recordings re-indexed', { ...catalog.catalog.status });
+  return catalog;
+}
 
+interface DoctorInputs {
+  ports: CorePorts;
+  config: LoadedConfig;
+  dataDir: string;
+  dataDirState: ReturnType<typeof ensureWritableDir>;
+  catalog: CatalogState;
+  services: CoreServices;
+  locate: LocateOptions;
+}
+
+function doctorReport({ ports, config, dataDir, dataDirState, catalog, services, locate }: DoctorInputs): DoctorReport {
+  const settings = config.config;
+  // A degraded core's services answer UNAVAILABLE: doctor reports the catalog's problem instead of asking them.
+  const uploads = catalog.ok ? services.uploads : null;
+  return buildDoctorReport({
+    version: ports.version,
+    runtime: ports.runtime,
+    config,
+    dataDir: { path: dataDir, ...dataDirState, freeBytes: freeBytes(dataDir) },
+    catalog,
+    ffmpeg: locateFfmpegTool('ffmpeg', locate),
+    ffprobe: locateFfmpegTool('ffprobe', locate),
+    runtimes: { electron: detectElectron(), chromium: detectChromium() },
+    uploads: {
+      configured: Boolean(uploads?.configured),
+      bucket: settings.s3.bucket,
+      endpoint: settings.s3.endpoint,
+      region: settings.s3.region,
+      reason: uploads?.configured ? undefined : (uploads?.notConfiguredReason ?? 'The catalog is unavailable.'),
+      ...(uploads?.counts() ?? { open: 0, failed: 0 }),
+    },
+    backends: {
+      agora: { url: settings.backends.agora.baseUrl ?? null },
+      livekit: { url: settings.backends.livekit.baseUrl ?? null, hasToken: Boolean(settings.backends.livekit.token) },
+      media: { url: settings.backends.mediaApi.baseUrl ?? null, site: settings.backends.mediaApi.site ?? null },
+      ...owedCounts(catalog.ok ? services.cloud.pendingCalls() : []),
+    },
+  });
+}
+
+/** Quit: open segment files closed, finalizes stopped (they resume at the next start), queues drained, catalog closed. */
+function closer(services: CoreServices, catalog: CatalogState): () => Promise<void> {
+  let closed = false;
+  return async () => {
+    if (closed) return;
+    closed = true;
+    await services.recording.closeAll();
+    await services.finalizer.cancelAll();
+    await services.uploads.close();
+    await services.cloud.close();
+    services.run.end();
+    if (catalog.ok) catalog.catalog.db.close();
+  };
+}
+
+/**
+ * The composition root of the plain-Node services. Builds config, logger and catalog in that order and
+ * never throws for bad configuration or an unusable catalog: the core is then `degraded`, and its services
+ * answer UNAVAILABLE with the catalog's problem, which the UI and doctor show.
+ */
+export function createCore(ports: CorePorts): Core {
+  const { config, dataDir, logger } = loadSettings(ports);
+  const dataDirState = ensureWritableDir(dataDir);
+  const catalog = openCatalogState(ports, dataDir, logger);
   const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'));
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
-  const run = catalog.ok ? startRun(catalog.catalog.db, ports.runtime) : null;
   const events = createEventBus();
-  const settings = config.config;
-  const retain = async () => {
-    if (!catalog.ok) return;
-    const deleted = await applyRetention(catalog.catalog.db, settings.retention.deleteLocalAfterDays);
-    for (const recordingId of deleted) logger.info('Local files deleted by retention policy', { recordingId });
-  };
-  const uploads = catalog.ok
-    ? createUploadService({
-        db: catalog.catalog.db,
-        target: createS3Target(settings.s3),
-        appVersion: ports.version,
-        logger,
-        emit: (progress) => events.emit('uploadProgress', progress),
-        onUploaded: (recordingId, progress) => {
-          events.emit('recordingsChanged', { recordingId });
-          ports.notify?.('Interview uploaded', `Verified in ${progress.bucket}: ${progress.key ?? recordingId}`);
-          void retain();
-        },
-      })
-    : null;
-  const uploadInBackground = (recordingId: string) => {
-    if (!uploads?.configured || !settings.s3.autoUpload) return;
-    uploads
-      .uploadRecording(recordingId)
-      .catch((error: unknown) => logger.warn('Upload failed', { recordingId, error: (error as Error).message }));
-  };
-  const backends = createBackendClients(settings.backends);
-  const cloud = catalog.ok
-    ? createCloudService({
-        db: catalog.catalog.db,
-        settings: settings.backends,
-        clients: backends,
-        logger,
-        emit: (session) => events.emit('cloudSessionChanged', session),
-      })
-    : null;
-  const recording = catalog.ok
-    ? createRecordingService({
-        db: catalog.catalog.db,
-        runId: run!.id,
-        recordingsDir,
-        files: nodeSegmentFiles,
-        freeBytes,
-        minFreeBytes: config.config.recording.minFreeMb * 1024 * 1024,
-        keepAwake: ports.keepAwake,
-        onDurable: (recordingId, segment) => {
-          uploads?.streamGrew(recordingId, segment);
-          void cloud?.streamGrew(recordingId, segment);
-        },
-        onStarted: (recordingId) => {
-          writeRecordingSidecar(catalog.catalog.db, recordingId, path.join(recordingsDir, recordingId), (message) => logger.warn(message));
-          cloud?.begin(recordingId);
-        },
-        onStopped: (recordingId) => void cloud?.end(recordingId),
-      })
-    : null;
-
+  const backends = createBackendClients(config.config.backends);
   const locate = { env: ports.env, packagedDir: ports.packagedFfmpegDir };
-  let tools: FfmpegTools | undefined;
-  const finalizeDeps = (): FinalizeDeps => {
-    if (!catalog.ok || !run) throw new IpcError({ code: 'UNAVAILABLE', message: catalog.ok ? 'Catalog closed.' : catalog.error });
-    return {
-      db: catalog.catalog.db,
-      run,
-      freeBytes,
-      reserveBytes: config.config.recording.minFreeMb * 1024 * 1024,
-      tools: () => (tools ??= requireFfmpegTools(locate)),
-    };
+  const context = {
+    ...ports,
+    settings: config.config,
+    recordingsDir: recordingsDirOf(dataDir),
+    logger,
+    events,
+    backends,
+    interview,
+    locate,
   };
-  const finalize = (recordingId: string, options?: FinalizeOptions) => finalizeRecording(finalizeDeps(), recordingId, options);
-  // The app's finalize queue hands each finished video file straight to the upload queue.
-  const finalizer = createFinalizeQueue(
-    async (recordingId, options) => {
-      const detail = await finalize(recordingId, options);
-      uploadInBackground(recordingId);
-      cloud?.uploadRecording(recordingId);
-      return detail;
-    },
-    (progress) => events.emit('finalizeProgress', progress),
-  );
-  let recoveries: RecoveryReport[] = [];
-  let closed = false;
-
+  const services = catalog.ok ? readyServices(context, catalog.catalog) : degradedServices(context, catalog.error);
   return {
+    ...services,
     runtime: ports.runtime,
     version: ports.version,
+    status: catalog.ok ? { state: 'ready' } : { state: 'degraded', reason: catalog.error },
     config,
     dataDir,
     logger,
     catalog,
-    recording,
-    run,
-    finalize,
-    finalizer,
-    recover: async () => {
-      const deps = finalizeDeps();
-      recoveries = await recoverInterrupted({ db: deps.db, run: deps.run, finalize: (id) => finalizer.enqueue(id) });
-      for (const { recording: _detail, ...report } of recoveries) {
-        logger.info('Recovery', report);
-        events.emit('recordingsChanged', { recordingId: report.recordingId });
-      }
-      return recoveries;
-    },
-    recoveries: () => recoveries,
-    uploads,
-    resumeUploads: async () => {
-      await retain();
-      if (!uploads?.configured || !settings.s3.autoUpload) return;
-      const result = await uploads.resumePending();
-      for (const failure of result.failures) logger.warn('Upload not finished', { failure });
-    },
-    cloud,
+    recover: services.pipeline.recover,
+    recoveries: services.pipeline.recoveries,
+    resumeUploads: services.pipeline.resumeUploads,
     backends,
     interview,
     speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
     events,
-    doctor: () =>
-      buildDoctorReport({
-        version: ports.version,
-        runtime: ports.runtime,
-        config,
-        dataDir: { path: dataDir, ...dataDirState, freeBytes: freeBytes(dataDir) },
-        catalog,
-        ffmpeg: locateFfmpegTool('ffmpeg', locate),
-        ffprobe: locateFfmpegTool('ffprobe', locate),
-        runtimes: { electron: detectElectron(), chromium: detectChromium() },
-        uploads: {
-          configured: Boolean(uploads?.configured),
-          bucket: settings.s3.bucket,
-          endpoint: settings.s3.endpoint,
-          region: settings.s3.region,
-          reason: uploads?.configured ? undefined : (uploads?.notConfiguredReason ?? 'The catalog is unavailable.'),
-          ...(uploads?.counts() ?? { open: 0, failed: 0 }),
-        },
-        backends: {
-          agora: { url: settings.backends.agora.baseUrl ?? null },
-          livekit: { url: settings.backends.livekit.baseUrl ?? null, hasToken: Boolean(settings.backends.livekit.token) },
-          media: { url: settings.backends.mediaApi.baseUrl ?? null, site: settings.backends.mediaApi.site ?? null },
-          ...owedCounts(cloud?.pendingCalls() ?? []),
-        },
-      }),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await recording?.closeAll();
-      await finalizer.cancelAll();
-      await uploads?.close();
-      await cloud?.close();
-      run?.end();
-      if (catalog.ok) catalog.catalog.db.close();
-    },
+    doctor: () => doctorReport({ ports, config, dataDir, dataDirState, catalog, services, locate }),
+    close: closer(services, catalog),
   };
-}
-
-/** Start-up recovery, then unfinished uploads, once the UI is up: failures are logged and shown, never fatal. */
-export function recoverInBackground(core: Core): void {
-  if (!core.catalog.ok) return;
-  core.cloud?.start();
-  core
-    .recover()
-    .catch((error: unknown) => core.logger.error('Recovery failed', { error: (error as Error).message }))
-    .then(() => core.resumeUploads())
-    .catch((error: unknown) => core.logger.error('Resuming uploads failed', { error: (error as Error).message }));
 }

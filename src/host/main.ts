@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore, recoverInBackground } from '../core/create-core';
+import { createCore } from '../core/create-core';
 import { createHandlerTable } from '../core/ipc/handlers';
 import { nodeCorePorts } from '../core/platform/node-ports';
 import { findChromium } from '../core/platform/runtimes';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   });
   core.logger.info('Browser host listening', { url: server.url });
   console.log(`Interview Recorder is running at ${server.url} (Ctrl+C to stop)`);
-  recoverInBackground(core);
+  core.pipeline.appStarted();
 
   const chromium = findChromium();
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';

@@ -56,97 +56,125 @@ const REPLAY_MS = 10_000;
 const sameToken = (given: string | null | undefined, token: string) =>
   typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
 
+/** What a request is checked against; filled in once the server listens and knows its port. */
+interface Gate {
+  token: string;
+  hosts: string[];
+  trustedOrigins: string[];
+  dispatch: Dispatch;
+}
+
+/** A `window.api` call: POST, from this server's origin, with the page's token; the body is a frame or JSON. */
+async function handleIpcCall(req: http.IncomingMessage, res: http.ServerResponse, url: URL, gate: Gate): Promise<void> {
+  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'POST only.' } });
+  const origin = req.headers.origin ?? null;
+  if (!origin || !gate.trustedOrigins.includes(origin)) return forbidden(res, `Calls from ${origin ?? 'no origin'} are not allowed.`);
+  if (!sameToken(req.headers[HOST_TOKEN_HEADER.toLowerCase()] as string | undefined, gate.token))
+    return forbidden(res, 'Missing or wrong session token.');
+  const raw = await readBody(req);
+  let body: { payload?: unknown };
+  try {
+    if (raw === null) throw new Error('Request too large.');
+    // The bridge sends frames; plain JSON (bytes as base64) is accepted too, e.g. from scripts and tests.
+    body = (req.headers['content-type'] === HOST_FRAME_TYPE ? unpackFrame(raw) : decodeBinary(JSON.parse(raw.toString('utf8')))) as {
+      payload?: unknown;
+    };
+  } catch (error) {
+    const message = raw === null ? 'Request too large.' : `Request body is not a valid call (${(error as Error).message}).`;
+    return sendJson(res, 400, { ok: false, error: { code: 'INVALID_PAYLOAD', message } });
+  }
+  const channel = url.pathname.slice(HOST_IPC_PATH.length + 1);
+  return sendJson(res, 200, encodeBinary(await gate.dispatch(channel, body?.payload, { origin, isMainFrame: true })));
+}
+
+/** The renderer's files and the bridge script; the page gets the per-run token injected. */
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, options: HostServerOptions, token: string) {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'GET only.' } });
+  if (url.pathname === HOST_BRIDGE_PATH) {
+    const body = await fs.readFile(options.bridgeFile);
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+    return void res.end(body);
+  }
+  const isPage = url.pathname === '/' || url.pathname === '/index.html';
+  const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
+  if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+  const body = isPage ? injectBridge(file.body.toString('utf8'), token, HOST_BRIDGE_PATH, HOST_TOKEN_META) : file.body;
+  res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'max-age=3600', ...SECURITY_HEADERS });
+  res.end(body);
+}
+
+/**
+ * Events of the last seconds, replayed to a stream that connects late: a page that asked for state just before
+ * an event, but connected its stream just after, would otherwise never hear of it. Electron's IPC has no such gap.
+ */
+function eventStreams(events: EventBus) {
+  const recent: Array<{ at: number; data: string }> = [];
+  const unsubscribeRecent = events.subscribe((event, payload) => {
+    const now = Date.now();
+    recent.push({ at: now, data: `data: ${JSON.stringify({ event, payload })}\n\n` });
+    while (recent.length && recent[0]!.at < now - REPLAY_MS) recent.shift();
+  });
+  return {
+    open(req: http.IncomingMessage, res: http.ServerResponse): void {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      for (const { at, data } of recent) if (at >= Date.now() - REPLAY_MS) res.write(data);
+      const unsubscribe = events.subscribe((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
+      req.on('close', unsubscribe);
+    },
+    close: unsubscribeRecent,
+  };
+}
+
 /**
  * Serves the renderer and bridges `window.api` to the dispatcher, on 127.0.0.1 only. Three locks: the Host
  * header must name this server (no DNS rebinding), the Origin must be this server's (no other site), and
  * each call carries the per-run token that only the served page knows.
  */
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
-  const token = randomBytes(24).toString('base64url');
-  let hosts: string[] = [];
-  let trustedOrigins: string[] = [];
-  let dispatch: Dispatch = () => Promise.reject(new Error('Browser host not listening yet.'));
+  const gate: Gate = {
+    token: randomBytes(24).toString('base64url'),
+    hosts: [],
+    trustedOrigins: [],
+    dispatch: () => Promise.reject(new Error('Browser host not listening yet.')),
+  };
+  const streams = eventStreams(options.events);
 
-  // Events of the last seconds, replayed to a stream that connects late: a page that asked for state just before
-  // an event, but connected its stream just after, would otherwise never hear of it. Electron's IPC has no such gap.
-  const recent: Array<{ at: number; data: string }> = [];
-  const unsubscribeRecent = options.events.subscribe((event, payload) => {
-    const now = Date.now();
-    recent.push({ at: now, data: `data: ${JSON.stringify({ event, payload })}\n\n` });
-    while (recent.length && recent[0]!.at < now - REPLAY_MS) recent.shift();
-  });
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!gate.hosts.includes(req.headers.host ?? '')) return forbidden(res, 'Unknown Host header.');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith(`${HOST_IPC_PATH}/`)) return handleIpcCall(req, res, url, gate);
+    if (url.pathname === HOST_EVENTS_PATH) {
+      if (!sameToken(url.searchParams.get('token'), gate.token)) return forbidden(res, 'Missing or wrong session token.');
+      return streams.open(req, res);
+    }
+    return serveStatic(req, res, url, options, gate.token);
+  }
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Browser host error.' } }));
   });
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!hosts.includes(req.headers.host ?? '')) return forbidden(res, 'Unknown Host header.');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-
-    if (url.pathname.startsWith(`${HOST_IPC_PATH}/`)) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'POST only.' } });
-      const origin = req.headers.origin ?? null;
-      if (!origin || !trustedOrigins.includes(origin)) return forbidden(res, `Calls from ${origin ?? 'no origin'} are not allowed.`);
-      if (!sameToken(req.headers[HOST_TOKEN_HEADER.toLowerCase()] as string | undefined, token))
-        return forbidden(res, 'Missing or wrong session token.');
-      const raw = await readBody(req);
-      let body: { payload?: unknown };
-      try {
-        if (raw === null) throw new Error('Request too large.');
-        // The bridge sends frames; plain JSON (bytes as base64) is accepted too, e.g. from scripts and tests.
-        body = (req.headers['content-type'] === HOST_FRAME_TYPE ? unpackFrame(raw) : decodeBinary(JSON.parse(raw.toString('utf8')))) as {
-          payload?: unknown;
-        };
-      } catch (error) {
-        const message = raw === null ? 'Request too large.' : `Request body is not a valid call (${(error as Error).message}).`;
-        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_PAYLOAD', message } });
-      }
-      const channel = url.pathname.slice(HOST_IPC_PATH.length + 1);
-      return sendJson(res, 200, encodeBinary(await dispatch(channel, body?.payload, { origin, isMainFrame: true })));
-    }
-
-    if (url.pathname === HOST_EVENTS_PATH) {
-      if (!sameToken(url.searchParams.get('token'), token)) return forbidden(res, 'Missing or wrong session token.');
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      for (const { at, data } of recent) if (at >= Date.now() - REPLAY_MS) res.write(data);
-      const unsubscribe = options.events.subscribe((event, payload) => res.write(`data: ${JSON.stringify({ event, payload })}\n\n`));
-      req.on('close', unsubscribe);
-      return;
-    }
-
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'GET only.' } });
-    if (url.pathname === HOST_BRIDGE_PATH) {
-      const body = await fs.readFile(options.bridgeFile);
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
-      return void res.end(body);
-    }
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
-    if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-    const body = isPage ? injectBridge(file.body.toString('utf8'), token, HOST_BRIDGE_PATH, HOST_TOKEN_META) : file.body;
-    res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'max-age=3600', ...SECURITY_HEADERS });
-    res.end(body);
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
-  hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  trustedOrigins = hosts.map((host) => `http://${host}`);
-  dispatch = createDispatcher({ handlers: options.handlers, trustedOrigins, onInternalError: options.onInternalError });
-  const origin = trustedOrigins[0]!;
+  gate.hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  gate.trustedOrigins = gate.hosts.map((host) => `http://${host}`);
+  gate.dispatch = createDispatcher({
+    handlers: options.handlers,
+    trustedOrigins: gate.trustedOrigins,
+    onInternalError: options.onInternalError,
+  });
+  const origin = gate.trustedOrigins[0]!;
   return {
     url: `${origin}/`,
     origin,
-    trustedOrigins,
+    trustedOrigins: gate.trustedOrigins,
     close: () =>
       new Promise((resolve) => {
-        unsubscribeRecent();
+        streams.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,7 +1,7 @@
 import { app, dialog, Notification, powerSaveBlocker, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
-import { createCore, recoverInBackground, type Core } from '../core/create-core';
+import { createCore, type Core } from '../core/create-core';
 import { createDispatcher } from '../core/ipc/dispatcher';
 import { createHandlerTable } from '../core/ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register-electron';
@@ -37,7 +37,7 @@ export function startApp(): Core {
     sqliteNativeBinding: sqliteNativeBinding(),
     packagedFfmpegDir: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static') : undefined,
   });
-  if (!core.catalog.ok) dialog.showErrorBox('Interview Recorder cannot open its catalog', core.catalog.error);
+  if (core.status.state === 'degraded') dialog.showErrorBox('Interview Recorder cannot open its catalog', core.status.reason);
   core.logger.info('App starting', { version: core.version, electron: process.versions.electron });
 
   serveRenderer(path.join(__dirname, '..', 'renderer'));
@@ -51,7 +51,7 @@ export function startApp(): Core {
   );
   const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
   forwardEvents(core.events, window.webContents);
-  recoverInBackground(core);
+  core.pipeline.appStarted();
   // Close open segment files and the catalog before the process goes; everything acknowledged is durable already.
   let closed = false;
   app.on('will-quit', (event) => {

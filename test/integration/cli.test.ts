@@ -6,6 +6,7 @@ import type { RecordingSummary } from '../../src/shared/domain/recording';
 import { openCatalog } from '../../src/core/services/catalog/open-catalog';
 import { LATEST_SCHEMA_VERSION } from '../../src/core/services/catalog/migrations';
 import { findOnPath } from '../../src/core/platform/executables';
+import { EXIT } from '../../src/cli/exit-codes';
 import { seedRecording } from '../support/fixtures';
 import { runIrec } from '../support/run-irec';
 import { testEnv, testPaths } from '../support/test-core';
@@ -58,7 +59,7 @@ describe('irec doctor', () => {
     expect(run.json<DoctorReport>().problems.join(' ')).toMatch(/ffmpeg not found\..*FFMPEG_PATH/);
   });
 
-  it('exits 1 with the reason when the catalog belongs to a newer app, without touching it', () => {
+  it('says why when the catalog belongs to a newer app, without touching it', () => {
     const root = tempDir();
     const file = path.join(testPaths(root).userDataDir, 'catalog.sqlite');
     const { db } = openCatalog(file);
@@ -67,8 +68,9 @@ describe('irec doctor', () => {
     const run = runIrec(['doctor', '--json'], testEnv(root));
     expect(run.status).toBe(1);
     expect(run.json<DoctorReport>().catalog).toMatchObject({ ok: false, integrity: expect.stringContaining('newer Interview Recorder') });
+    // Doctor reports the trouble (1); a command that needs the catalog says it is unavailable (4).
     expect(runIrec(['recordings', 'list'], testEnv(root))).toMatchObject({
-      status: 1,
+      status: EXIT.unavailable,
       stderr: expect.stringContaining('newer Interview Recorder'),
     });
   });

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../src/core/create-core';
+import { AppError } from '../../src/core/errors/app-error';
 import { listSegments } from '../../src/core/services/catalog/queries/chunks';
 import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
 import { getRecordingDetail } from '../../src/core/services/catalog/queries/recordings';
 import { finalizeRecording } from '../../src/core/services/finalize/finalize-recording';
 import { requireFfmpegTools } from '../../src/core/services/media/locate-ffmpeg';
-import { IpcError } from '../../src/shared/ipc/errors';
 import { probeVideo } from '../support/media-analysis';
 import { recordChunks, type RecordedChunks } from '../support/recorded-chunks';
 import { recordSession } from '../support/recorded-session';
@@ -53,9 +53,9 @@ describe.skipIf(!mountable)('disk full (tmpfs; skipped when this user cannot mou
     const deps = { db: db(core), run: core.run!, tools: () => requireFfmpegTools(), freeBytes: () => null }; // skip the pre-check to meet the real error
 
     const error = await finalizeRecording(deps, id).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IpcError);
-    expect((error as IpcError).code).toBe('DISK_FULL');
-    expect((error as IpcError).message).toMatch(/Not enough disk space to finalize: about \d+\.\d MB is needed.*nothing recorded was lost/);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('DISK_FULL');
+    expect((error as AppError).message).toMatch(/Not enough disk space to finalize: about \d+\.\d MB is needed.*nothing recorded was lost/);
     expect(getRecordingDetail(db(core), id)).toMatchObject({ state: 'stopped', outputs: [] });
     const segment = listSegments(db(core), id)[0]!;
     expect(fs.readdirSync(path.dirname(segment.filePath)).filter((f) => f !== 'recording.json')).toEqual(['segment-000.webm']); // no partial file
@@ -77,12 +77,15 @@ describe.skipIf(!mountable)('disk full (tmpfs; skipped when this user cannot mou
         stored = index + 1;
       }
     })().catch((e: unknown) => e);
-    expect((error as IpcError).code).toBe('DISK_FULL');
+    expect((error as AppError).code).toBe('DISK_FULL');
     expect(stored).toBeGreaterThanOrEqual(1);
     const segment = listSegments(db(core), started.recordingId)[0]!;
     expect(segment.chunkCount).toBe(stored);
     expect(fs.statSync(segment.filePath).size).toBe(segment.bytes); // the torn chunk was cut off
 
+    // The stop was finalized at once (the pipeline), which the full disk refused: the recording waits, stopped.
+    await core.pipeline.idle();
+    expect(getRecordingDetail(db(core), started.recordingId)).toMatchObject({ state: 'stopped', outputs: [] });
     expect(mount(recordingsDir, '512m', true).status).toBe(0);
     const detail = await core.finalize(started.recordingId);
     expect(Math.abs(detail.outputs[0]!.durationMs - stored * 1000)).toBeLessThan(500);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IpcError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/core/errors/app-error';
 import { openCatalog } from '../../src/core/services/catalog/open-catalog';
 import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
 import { createRecordingService } from '../../src/core/services/recording/recording-service';
@@ -98,7 +98,7 @@ describe('recording service: durable chunks', () => {
       code: 'CONFLICT',
       message: expect.stringContaining('Expected chunk 1'),
     });
-    await expect(service.appendChunk({ recordingId, segment: 1, index: 1, bytes: chunk(1) })).rejects.toBeInstanceOf(IpcError);
+    await expect(service.appendChunk({ recordingId, segment: 1, index: 1, bytes: chunk(1) })).rejects.toBeInstanceOf(AppError);
     expect(chunks(recordingId)).toHaveLength(1);
   });
 

@@ -1,18 +1,15 @@
 import type { Core } from '../../core/create-core';
 import type { CloudService } from '../../core/services/backends/cloud-service';
-import type { OutboxItem } from '../../core/services/catalog/queries/outbox';
-import { CLOUD_BACKEND_NAMES, type CloudSession } from '../../shared/domain/cloud';
+import { CLOUD_BACKEND_NAMES, remoteIdOf, type CloudSession } from '../../shared/domain/cloud';
 import type { Output } from '../output';
 import { optionalOption, unknownSub, type OptionValues } from './backend-options';
 
-function requireCloud(core: Core): CloudService {
-  if (!core.cloud) throw new Error(core.catalog.ok ? 'Cloud sessions are unavailable.' : core.catalog.error);
-  return core.cloud;
-}
+/** A backend call still owed (the outbox), as `cloud.deliverOnce()` lists them. */
+type OwedCall = Awaited<ReturnType<CloudService['deliverOnce']>>[number];
 
 export const describeSession = (session: CloudSession): string =>
   [
-    `${session.state.padEnd(11)} ${CLOUD_BACKEND_NAMES[session.backend]} · ${session.target}${session.remoteId ? ` · ${session.remoteId}` : ''}`,
+    `${session.state.padEnd(11)} ${CLOUD_BACKEND_NAMES[session.backend]} · ${session.target}${remoteIdOf(session) ? ` · ${remoteIdOf(session)}` : ''}`,
     session.statusText ? `  status: ${session.statusText}` : '',
     session.recordingUrl ? `  url: ${session.recordingUrl}` : '',
     session.error ? `  ${session.error}` : '',
@@ -23,14 +20,14 @@ export const describeSession = (session: CloudSession): string =>
     .filter(Boolean)
     .join('\n');
 
-const describeOwed = (items: OutboxItem[]) =>
+const describeOwed = (items: OwedCall[]) =>
   items.length
     ? `${items.length} call(s) still owed:\n${items.map((i) => `  ${i.kind} ${i.sessionId} (${i.state}) ${i.lastError ?? ''}`).join('\n')}`
     : '✓ Nothing owed to any backend.';
 
 /** `irec cloud list [--interview <id>]` and `irec cloud deliver`: the catalog's cloud sessions and the outbox. */
 export async function cloudCommand(core: Core, out: Output, sub: string | undefined, values: OptionValues): Promise<number> {
-  const cloud = requireCloud(core);
+  const { cloud } = core;
   if (sub === 'list') {
     const sessions = cloud.sessions({ interviewId: optionalOption(values, 'interview') });
     out.result(sessions, () => (sessions.length ? sessions.map(describeSession).join('\n') : 'No cloud sessions in the catalog.'));

@@ -1,7 +1,6 @@
 import type { Core } from '../../core/create-core';
-import type { Database } from 'better-sqlite3';
-import { listEvents } from '../../core/services/catalog/queries/events';
-import { getRecordingDetail, listRecordings } from '../../core/services/catalog/queries/recordings';
+import { isAppError } from '../../core/errors/app-error';
+import type { LibraryService } from '../../core/services/library/library-service';
 import { chaptersFromMarkers } from '../../core/services/finalize/chapters';
 import { formatDuration } from '../../shared/format';
 import { formatBytes, type Output } from '../output';
@@ -15,15 +14,11 @@ function nonNegativeInt(name: string, text: string | undefined, fallback: number
 }
 
 export function recordingsCommand(core: Core, out: Output, args: { sub?: string; id?: string; limit?: string; offset?: string }): number {
-  if (!core.catalog.ok) {
-    out.error(core.catalog.error);
-    return 1;
-  }
-  if (args.sub === 'show') return showRecording(core.catalog.catalog.db, out, args.id);
+  if (args.sub === 'show') return showRecording(core.library, out, args.id);
   if (args.sub !== 'list')
     throw new UsageError(`Unknown recordings command "${args.sub ?? ''}". Try: recordings list, recordings show <id>`);
   const limit = Math.max(1, nonNegativeInt('limit', args.limit, 100));
-  const rows = listRecordings(core.catalog.catalog.db, { limit, offset: nonNegativeInt('offset', args.offset, 0) });
+  const rows = core.library.list({ limit, offset: nonNegativeInt('offset', args.offset, 0) });
   out.result(rows, () =>
     rows.length === 0
       ? 'No recordings yet.'
@@ -38,14 +33,22 @@ export function recordingsCommand(core: Core, out: Output, args: { sub?: string;
   return 0;
 }
 
-function showRecording(db: Database, out: Output, id: string | undefined): number {
-  if (!id) throw new UsageError('recordings show needs a recording id: irec recordings show <recording-id>');
-  const detail = getRecordingDetail(db, id);
-  if (!detail) {
+/** The recording, or null (said on stderr) when the catalog has none by that id. */
+function findRecording(library: LibraryService, out: Output, id: string) {
+  try {
+    return library.detail(id);
+  } catch (error) {
+    if (!isAppError(error, 'NOT_FOUND')) throw error;
     out.error(`There is no recording ${id}. List them with: irec recordings list`);
-    return 1;
+    return null;
   }
-  const events = listEvents(db, id);
+}
+
+function showRecording(library: LibraryService, out: Output, id: string | undefined): number {
+  if (!id) throw new UsageError('recordings show needs a recording id: irec recordings show <recording-id>');
+  const detail = findRecording(library, out, id);
+  if (!detail) return 1;
+  const events = library.events(id);
   const chapters = chaptersFromMarkers(events, detail.mediaDurationMs ?? detail.durationMs ?? Number.MAX_SAFE_INTEGER);
   out.result({ ...detail, chapters, events }, () =>
     [

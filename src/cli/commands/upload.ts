@@ -1,4 +1,5 @@
 import type { Core } from '../../core/create-core';
+import { AppError } from '../../core/errors/app-error';
 import type { UploadService } from '../../core/services/upload/upload-service';
 import type { UploadJobSummary, UploadProgress } from '../../shared/domain/upload';
 import { formatBytes } from '../../shared/format';
@@ -6,9 +7,9 @@ import type { Output } from '../output';
 import { createProgressBar } from '../progress-bar';
 import { UsageError } from '../usage-error';
 
-function requireUploads(core: Core): UploadService {
-  if (!core.uploads) throw new Error(core.catalog.ok ? 'Uploads are unavailable.' : core.catalog.error);
-  if (!core.uploads.configured) throw new Error(core.uploads.notConfiguredReason);
+/** The upload service once S3 is configured; without a catalog, reading `configured` says why there is none. */
+function configuredUploads(core: Core): UploadService {
+  if (!core.uploads.configured) throw new AppError('NOT_CONFIGURED', core.uploads.notConfiguredReason);
   return core.uploads;
 }
 
@@ -53,7 +54,7 @@ export async function uploadCommand(
   const chosen = [options.recordingId, options.pending, options.file].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError('upload needs exactly one of: <recording-id>, --pending, --file <path>');
   if (options.key && !options.file) throw new UsageError('--key goes with --file');
-  const uploads = requireUploads(core);
+  const uploads = configuredUploads(core);
   try {
     if (options.file) {
       const job = await withProgress(core, out, (bar) =>
@@ -85,7 +86,7 @@ export async function uploadCommand(
 /** `irec uploads list`: every upload job, newest first, with how far it got. */
 export function uploadsListCommand(core: Core, out: Output, sub: string | undefined, limit?: string): number {
   if (sub !== 'list') throw new UsageError('Usage: irec uploads list [--limit <n>] [--json]');
-  const jobs = requireUploads(core).jobs(limit ? Number(limit) : 100);
+  const jobs = configuredUploads(core).jobs(limit ? Number(limit) : 100);
   out.result(jobs, () =>
     jobs.length === 0
       ? 'No uploads yet.'

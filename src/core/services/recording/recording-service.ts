@@ -3,9 +3,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sha256Hex } from '../../platform/sha256';
 import { recordedContainer } from '../../../shared/domain/recording';
-import { IpcError } from '../../../shared/ipc/errors';
+import { createKeyedSerialQueue, type KeyedSerialQueue } from '../../../shared/async/serial-queue';
+import { AppError } from '../../errors/app-error';
 import { endSegment, insertChunk, insertSegment } from '../catalog/queries/chunks';
+import { interviewExists } from '../catalog/queries/interviews';
 import { finishRecording, insertRecording } from '../catalog/queries/recordings';
+import { createServiceEmitter, type ServiceEmitter, type ServiceEvents } from '../service-events';
 import type { SegmentFile, SegmentFiles } from './segment-files';
 
 export interface RecordingServiceDeps {
@@ -19,11 +22,17 @@ export interface RecordingServiceDeps {
   now?: () => Date;
   /** Keeps the display awake while any recording runs (Electron's powerSaveBlocker); optional. */
   keepAwake?: { start(): () => void };
-  /** More of a segment is durable, or it has ended: the progressive upload follows. */
-  onDurable?: (recordingId: string, segment: number) => void;
-  /** A recording began, or ended by any path (stop, disk full): the cloud recordings follow. Must not throw. */
-  onStarted?: (recordingId: string) => void;
-  onStopped?: (recordingId: string) => void;
+  /** A listener of this service's events threw (a bug there): the recording goes on regardless. */
+  onListenerError?: (event: string, error: unknown) => void;
+}
+
+/** What the service tells whoever follows it (the pipeline). */
+export interface RecordingEvents extends Record<string, unknown> {
+  started: { recordingId: string };
+  /** More of a segment is durable, or the segment has ended. */
+  durable: { recordingId: string; segment: number };
+  /** Ended by any path: the renderer's stop (finished, device lost, error, cancelled) or a full disk. */
+  stopped: { recordingId: string; reason: string | null };
 }
 
 export interface ChunkAck {
@@ -33,6 +42,14 @@ export interface ChunkAck {
   freeBytes: number | null;
   /** Free space fell below the hard floor: the renderer must stop now; everything acknowledged is kept. */
   critical: boolean;
+}
+
+export interface ChunkInput {
+  recordingId: string;
+  segment: number;
+  index: number;
+  bytes: Uint8Array;
+  mediaEndMs?: number;
 }
 
 interface Active {
@@ -47,200 +64,189 @@ interface Active {
   /** The recorder's time at the end of the last stored chunk, summed over earlier segments. */
   recordedMs: number;
   segmentMediaMs: number;
-  queue: Promise<unknown>;
   releaseAwake?: () => void;
 }
 
+/** What the service's parts share: its dependencies, the open recordings and the per-recording order. */
+interface Context {
+  deps: RecordingServiceDeps;
+  now: () => Date;
+  active: Map<string, Active>;
+  /** Operations on one recording run strictly in order; different recordings run side by side. */
+  order: KeyedSerialQueue;
+  events: ServiceEmitter<RecordingEvents>;
+}
+
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+function running(ctx: Context, recordingId: string): Active {
+  const state = ctx.active.get(recordingId);
+  if (!state) throw new AppError('CONFLICT', `Recording ${recordingId} is not running.`, { details: { recordingId } });
+  return state;
+}
+
+async function openSegment(ctx: Context, recordingId: string, mimeType: string, segment: number) {
+  const name = `segment-${String(segment).padStart(3, '0')}.${recordedContainer(mimeType)}`;
+  const filePath = path.join(ctx.deps.recordingsDir, recordingId, name);
+  const file = await ctx.deps.files.create(filePath);
+  insertSegment(ctx.deps.db, { recordingId, seq: segment, filePath, mimeType, startedAt: ctx.now().toISOString() });
+  return { file, filePath };
+}
+
+/** Ends the recording in the catalog and tells the followers; the segment file is closed already. */
+function finish(ctx: Context, recordingId: string, state: Active, ended: { durationMs: number; stopReason?: string }): void {
+  endSegment(ctx.deps.db, recordingId, state.segment, ctx.now().toISOString());
+  finishRecording(ctx.deps.db, recordingId, { state: 'stopped', endedAt: ctx.now().toISOString(), ...ended });
+  state.releaseAwake?.();
+  ctx.active.delete(recordingId);
+  ctx.events.emit('durable', { recordingId, segment: state.segment });
+  ctx.events.emit('stopped', { recordingId, reason: ended.stopReason ?? null });
+}
+
+/** The disk filled mid-write: cut the torn chunk off, keep everything acknowledged, stop the recording. */
+async function stopAfterDiskFull(ctx: Context, recordingId: string, state: Active): Promise<never> {
+  await state.file.truncate(state.offset).catch(() => undefined);
+  await state.file.datasync().catch(() => undefined);
+  await state.file.close().catch(() => undefined);
+  finish(ctx, recordingId, state, { durationMs: state.recordedMs + state.segmentMediaMs, stopReason: 'disk-full' });
+  throw new AppError(
+    'DISK_FULL',
+    'The disk is full, so the recording was stopped. Everything recorded up to now is saved; free some space to record again.',
+    { details: { recordingId } },
+  );
+}
+
+async function start(ctx: Context, input: { interviewId: string; mimeType: string }) {
+  if (!interviewExists(ctx.deps.db, input.interviewId)) {
+    throw new AppError('CONFLICT', `Interview ${input.interviewId} has no consent on record.`, {
+      details: { interviewId: input.interviewId },
+    });
+  }
+  const recordingId = `rec-${ctx.now().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
+  insertRecording(ctx.deps.db, {
+    id: recordingId,
+    interviewId: input.interviewId,
+    state: 'recording',
+    mimeType: input.mimeType,
+    startedAt: ctx.now().toISOString(),
+    runId: ctx.deps.runId,
+  });
+  const { file, filePath } = await openSegment(ctx, recordingId, input.mimeType, 0);
+  ctx.active.set(recordingId, {
+    ...input,
+    segment: 0,
+    file,
+    filePath,
+    nextIndex: 0,
+    offset: 0,
+    lastSha: null,
+    recordedMs: 0,
+    segmentMediaMs: 0,
+    releaseAwake: ctx.deps.keepAwake?.start(),
+  });
+  ctx.events.emit('started', { recordingId });
+  return { recordingId, segment: 0 };
+}
+
+function ackFor(ctx: Context, state: Active, input: ChunkInput, offset: number): ChunkAck {
+  const free = ctx.deps.freeBytes(path.dirname(state.filePath));
+  return {
+    index: input.index,
+    offset,
+    size: input.bytes.byteLength,
+    freeBytes: free,
+    critical: free !== null && free < ctx.deps.minFreeBytes,
+  };
+}
+
+async function storeChunk(ctx: Context, state: Active, input: ChunkInput): Promise<ChunkAck> {
+  if (!ctx.active.has(input.recordingId)) throw new AppError('CONFLICT', `Recording ${input.recordingId} has stopped.`);
+  const hash = sha256Hex(input.bytes);
+  if (input.segment === state.segment && input.index === state.nextIndex - 1 && hash === state.lastSha) {
+    return ackFor(ctx, state, input, state.offset - input.bytes.byteLength); // a retry of the chunk just stored
+  }
+  if (input.segment !== state.segment || input.index !== state.nextIndex) {
+    throw new AppError(
+      'CONFLICT',
+      `Expected chunk ${state.nextIndex} of segment ${state.segment}, got chunk ${input.index} of segment ${input.segment}.`,
+    );
+  }
+  try {
+    await state.file.writeAt(input.bytes, state.offset);
+    await state.file.datasync();
+  } catch (error) {
+    if (isDiskFull(error)) return stopAfterDiskFull(ctx, input.recordingId, state);
+    throw error;
+  }
+  const offset = state.offset;
+  insertChunk(ctx.deps.db, {
+    recordingId: input.recordingId,
+    segmentSeq: state.segment,
+    idx: input.index,
+    byteOffset: offset,
+    size: input.bytes.byteLength,
+    sha256: hash,
+    receivedAt: ctx.now().toISOString(),
+    mediaEndMs: input.mediaEndMs === undefined ? null : Math.round(input.mediaEndMs),
+  });
+  Object.assign(state, { offset: offset + input.bytes.byteLength, nextIndex: state.nextIndex + 1, lastSha: hash });
+  if (input.mediaEndMs !== undefined) state.segmentMediaMs = input.mediaEndMs;
+  ctx.events.emit('durable', { recordingId: input.recordingId, segment: state.segment });
+  return ackFor(ctx, state, input, offset);
+}
+
+async function nextSegment(ctx: Context, recordingId: string, state: Active): Promise<{ segment: number }> {
+  await state.file.close();
+  endSegment(ctx.deps.db, recordingId, state.segment, ctx.now().toISOString());
+  ctx.events.emit('durable', { recordingId, segment: state.segment });
+  const segment = state.segment + 1;
+  const { file, filePath } = await openSegment(ctx, recordingId, state.mimeType, segment);
+  Object.assign(state, {
+    segment,
+    file,
+    filePath,
+    nextIndex: 0,
+    offset: 0,
+    lastSha: null,
+    recordedMs: state.recordedMs + state.segmentMediaMs,
+    segmentMediaMs: 0,
+  });
+  return { segment };
+}
 
 /**
  * Writes one-second chunks durably: each is written at its offset and fdatasync'ed before its catalog row is
  * committed and before it is acknowledged, so an acknowledged chunk survives a crash or power cut. Chunks of
  * one recording are applied strictly in order; a retried chunk is acknowledged again without a second copy.
+ * It emits `started`, `durable` and `stopped` (for every way a recording ends); it follows nothing itself.
  */
 export function createRecordingService(deps: RecordingServiceDeps) {
-  const now = deps.now ?? (() => new Date());
-  const active = new Map<string, Active>();
-
-  const get = (recordingId: string): Active => {
-    const state = active.get(recordingId);
-    if (!state) throw new IpcError({ code: 'CONFLICT', message: `Recording ${recordingId} is not running.` });
-    return state;
+  const events = createServiceEmitter<RecordingEvents>(deps.onListenerError);
+  const ctx: Context = { deps, now: deps.now ?? (() => new Date()), active: new Map(), order: createKeyedSerialQueue(), events };
+  // Async, so that a recording that is not running rejects like every other failure instead of throwing.
+  const inOrder = async <T>(recordingId: string, task: (state: Active) => Promise<T>): Promise<T> => {
+    const state = running(ctx, recordingId);
+    return ctx.order.run(recordingId, () => task(state));
   };
-
-  /** Runs `task` after every earlier operation on the same recording. */
-  const serial = <T>(state: Active, task: () => Promise<T>): Promise<T> => {
-    const result = state.queue.then(task, task);
-    state.queue = result.catch(() => undefined);
-    return result;
-  };
-
-  async function openSegment(recordingId: string, state: Pick<Active, 'mimeType'>, segment: number) {
-    const filePath = path.join(
-      deps.recordingsDir,
-      recordingId,
-      `segment-${String(segment).padStart(3, '0')}.${recordedContainer(state.mimeType)}`,
-    );
-    const file = await deps.files.create(filePath);
-    insertSegment(deps.db, { recordingId, seq: segment, filePath, mimeType: state.mimeType, startedAt: now().toISOString() });
-    return { file, filePath };
-  }
-
-  async function stopAfterDiskFull(recordingId: string, state: Active): Promise<never> {
-    await state.file.truncate(state.offset).catch(() => undefined);
-    await state.file.datasync().catch(() => undefined);
-    await state.file.close().catch(() => undefined);
-    endSegment(deps.db, recordingId, state.segment, now().toISOString());
-    finishRecording(deps.db, recordingId, {
-      state: 'stopped',
-      endedAt: now().toISOString(),
-      durationMs: state.recordedMs + state.segmentMediaMs,
-      stopReason: 'disk-full',
-    });
-    state.releaseAwake?.();
-    active.delete(recordingId);
-    deps.onDurable?.(recordingId, state.segment);
-    deps.onStopped?.(recordingId);
-    throw new IpcError({
-      code: 'DISK_FULL',
-      message: 'The disk is full, so the recording was stopped. Everything recorded up to now is saved; free some space to record again.',
-    });
-  }
 
   return {
-    async start(input: { interviewId: string; mimeType: string }): Promise<{ recordingId: string; segment: number }> {
-      const recordingId = `rec-${now().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
-      insertRecording(deps.db, {
-        id: recordingId,
-        interviewId: input.interviewId,
-        state: 'recording',
-        mimeType: input.mimeType,
-        startedAt: now().toISOString(),
-        runId: deps.runId,
-      });
-      const { file, filePath } = await openSegment(recordingId, input, 0);
-      active.set(recordingId, {
-        ...input,
-        segment: 0,
-        file,
-        filePath,
-        nextIndex: 0,
-        offset: 0,
-        lastSha: null,
-        recordedMs: 0,
-        segmentMediaMs: 0,
-        queue: Promise.resolve(),
-        releaseAwake: deps.keepAwake?.start(),
-      });
-      deps.onStarted?.(recordingId);
-      return { recordingId, segment: 0 };
-    },
-
-    async appendChunk(input: {
-      recordingId: string;
-      segment: number;
-      index: number;
-      bytes: Uint8Array;
-      mediaEndMs?: number;
-    }): Promise<ChunkAck> {
-      const state = get(input.recordingId);
-      return serial(state, async () => {
-        if (!active.has(input.recordingId))
-          throw new IpcError({ code: 'CONFLICT', message: `Recording ${input.recordingId} has stopped.` });
-        const hash = sha256Hex(input.bytes);
-        const ack = (offset: number): ChunkAck => {
-          const free = deps.freeBytes(path.dirname(state.filePath));
-          return {
-            index: input.index,
-            offset,
-            size: input.bytes.byteLength,
-            freeBytes: free,
-            critical: free !== null && free < deps.minFreeBytes,
-          };
-        };
-        if (input.segment === state.segment && input.index === state.nextIndex - 1 && hash === state.lastSha) {
-          return ack(state.offset - input.bytes.byteLength); // a retry of the chunk just stored
-        }
-        if (input.segment !== state.segment || input.index !== state.nextIndex) {
-          throw new IpcError({
-            code: 'CONFLICT',
-            message: `Expected chunk ${state.nextIndex} of segment ${state.segment}, got chunk ${input.index} of segment ${input.segment}.`,
-          });
-        }
-        try {
-          await state.file.writeAt(input.bytes, state.offset);
-          await state.file.datasync();
-        } catch (error) {
-          if (isDiskFull(error)) return stopAfterDiskFull(input.recordingId, state);
-          throw error;
-        }
-        const offset = state.offset;
-        insertChunk(deps.db, {
-          recordingId: input.recordingId,
-          segmentSeq: state.segment,
-          idx: input.index,
-          byteOffset: offset,
-          size: input.bytes.byteLength,
-          sha256: hash,
-          receivedAt: now().toISOString(),
-          mediaEndMs: input.mediaEndMs === undefined ? null : Math.round(input.mediaEndMs),
-        });
-        state.offset += input.bytes.byteLength;
-        state.nextIndex += 1;
-        state.lastSha = hash;
-        if (input.mediaEndMs !== undefined) state.segmentMediaMs = input.mediaEndMs;
-        deps.onDurable?.(input.recordingId, state.segment);
-        return ack(offset);
-      });
-    },
-
+    on: events.on as ServiceEvents<RecordingEvents>['on'],
+    start: (input: { interviewId: string; mimeType: string }): Promise<{ recordingId: string; segment: number }> => start(ctx, input),
+    appendChunk: (input: ChunkInput): Promise<ChunkAck> => inOrder(input.recordingId, (state) => storeChunk(ctx, state, input)),
     /** After a retake, device loss or recorder restart: a new container starts in a new file. */
-    async startSegment(input: { recordingId: string }): Promise<{ segment: number }> {
-      const state = get(input.recordingId);
-      return serial(state, async () => {
+    startSegment: (input: { recordingId: string }): Promise<{ segment: number }> =>
+      inOrder(input.recordingId, (state) => nextSegment(ctx, input.recordingId, state)),
+    stop: (input: { recordingId: string; durationMs: number; stopReason?: string }): Promise<{ state: 'stopped' }> =>
+      inOrder(input.recordingId, async (state) => {
         await state.file.close();
-        endSegment(deps.db, input.recordingId, state.segment, now().toISOString());
-        deps.onDurable?.(input.recordingId, state.segment);
-        const segment = state.segment + 1;
-        const { file, filePath } = await openSegment(input.recordingId, state, segment);
-        Object.assign(state, {
-          segment,
-          file,
-          filePath,
-          nextIndex: 0,
-          offset: 0,
-          lastSha: null,
-          recordedMs: state.recordedMs + state.segmentMediaMs,
-          segmentMediaMs: 0,
-        });
-        return { segment };
-      });
-    },
-
-    async stop(input: { recordingId: string; durationMs: number; stopReason?: string }): Promise<{ state: 'stopped' }> {
-      const state = get(input.recordingId);
-      return serial(state, async () => {
-        await state.file.close();
-        endSegment(deps.db, input.recordingId, state.segment, now().toISOString());
-        finishRecording(deps.db, input.recordingId, {
-          state: 'stopped',
-          endedAt: now().toISOString(),
-          durationMs: Math.round(input.durationMs),
-          stopReason: input.stopReason,
-        });
-        state.releaseAwake?.();
-        active.delete(input.recordingId);
-        deps.onDurable?.(input.recordingId, state.segment);
-        deps.onStopped?.(input.recordingId);
+        finish(ctx, input.recordingId, state, { durationMs: Math.round(input.durationMs), stopReason: input.stopReason });
         return { state: 'stopped' as const };
-      });
-    },
-
+      }),
     /** Closes files of recordings still open (app quit): what was acknowledged is already durable. */
     async closeAll(): Promise<void> {
-      await Promise.all([...active.values()].map((state) => serial(state, () => state.file.close())));
-      for (const state of active.values()) state.releaseAwake?.();
-      active.clear();
+      await Promise.all([...ctx.active].map(([id, state]) => ctx.order.run(id, () => state.file.close())));
+      for (const state of ctx.active.values()) state.releaseAwake?.();
+      ctx.active.clear();
     },
   };
 }
