@@ -16,38 +16,40 @@ import { EXIT, exitCodeOf } from './exit-codes';
 import { createOutput, type Output } from './output';
 import { UsageError } from './usage-error';
 
+/** Every command's flags in one table (parseArgs is strict: an unknown flag is a usage error). */
+const optionsOfType = <T extends 'string' | 'boolean', N extends string>(type: T, ...names: N[]) =>
+  Object.fromEntries(names.map((name) => [name, { type }])) as Record<N, { type: T }>;
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean' },
-      'data-dir': { type: 'string' },
+      ...optionsOfType(
+        'string',
+        'data-dir',
+        'limit',
+        'file',
+        'key',
+        'offset',
+        'channel',
+        'uid',
+        'schedule',
+        'resource-id',
+        'sid',
+        'room',
+        'egress',
+        'site',
+        'storage',
+        'session',
+        'index',
+        'total-chunks',
+        'total-size',
+        'expected-chunks',
+        'interview',
+      ),
+      ...optionsOfType('boolean', 'json', 'pending', 'ack', 'wait', 'async'),
       set: { type: 'string', multiple: true },
-      limit: { type: 'string' },
-      pending: { type: 'boolean' },
-      ack: { type: 'boolean' },
-      file: { type: 'string' },
-      key: { type: 'string' },
-      offset: { type: 'string' },
-      // backend commands
-      channel: { type: 'string' },
-      uid: { type: 'string' },
-      schedule: { type: 'string' },
-      'resource-id': { type: 'string' },
-      sid: { type: 'string' },
-      room: { type: 'string' },
-      egress: { type: 'string' },
-      wait: { type: 'boolean' },
-      site: { type: 'string' },
-      storage: { type: 'string' },
-      session: { type: 'string' },
-      index: { type: 'string' },
-      'total-chunks': { type: 'string' },
-      'total-size': { type: 'string' },
-      'expected-chunks': { type: 'string' },
-      async: { type: 'boolean' },
-      interview: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -2,11 +2,11 @@ import { packFrame } from '../shared/ipc/binary-frame';
 import { decodeBinary } from '../shared/ipc/binary-json';
 import { createApiClient } from '../shared/ipc/client';
 import type { IpcResult } from '../shared/ipc/errors';
-import { HOST_EVENTS_PATH, HOST_FRAME_TYPE, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
+import { HOST_PROTOCOL } from './host-protocol';
 
 // The browser host's stand-in for the preload: the same `window.api`, carried over fetch and SSE to the
 // loopback server, which dispatches to the same handler table as Electron's IPC.
-const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_TOKEN_META}"]`)?.content ?? '';
+const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_PROTOCOL.tokenMeta}"]`)?.content ?? '';
 
 // One event stream for all subscribers: browsers allow six HTTP/1.1 connections per host, and a stream per
 // subscription would use them up and leave calls waiting.
@@ -14,7 +14,7 @@ type Listener = (event: string, payload: unknown) => void;
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 function openEventStream(): EventSource {
-  const stream = new EventSource(`${HOST_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+  const stream = new EventSource(`${HOST_PROTOCOL.eventsPath}?token=${encodeURIComponent(token)}`);
   stream.addEventListener('message', (message: MessageEvent<string>) => {
     const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
     for (const listener of listeners) listener(event, payload);
@@ -24,9 +24,9 @@ function openEventStream(): EventSource {
 
 const api = createApiClient({
   async invoke(channel, request) {
-    const response = await fetch(`${HOST_IPC_PATH}/${channel}`, {
+    const response = await fetch(`${HOST_PROTOCOL.ipcPath}/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': HOST_FRAME_TYPE, [HOST_TOKEN_HEADER]: token },
+      headers: { 'Content-Type': HOST_PROTOCOL.frameType, [HOST_PROTOCOL.tokenHeader]: token },
       body: new Blob(packFrame({ payload: request }) as BlobPart[]),
     });
     if (response.headers.get('content-type')?.startsWith('application/json')) {

@@ -7,7 +7,7 @@ import type { EventBus } from '../core/event-bus';
 import { SECURITY_HEADERS } from '../core/security/csp';
 import { unpackFrame } from '../shared/ipc/binary-frame';
 import { decodeBinary, encodeBinary } from '../shared/ipc/binary-json';
-import { HOST_BRIDGE_PATH, HOST_EVENTS_PATH, HOST_FRAME_TYPE, HOST_IPC_PATH, HOST_TOKEN_HEADER, HOST_TOKEN_META } from './host-protocol';
+import { HOST_PROTOCOL } from './host-protocol';
 import { injectBridge, readStatic } from './static-files';
 
 export interface HostServerOptions {
@@ -69,21 +69,23 @@ async function handleIpcCall(req: http.IncomingMessage, res: http.ServerResponse
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'POST only.' } });
   const origin = req.headers.origin ?? null;
   if (!origin || !gate.trustedOrigins.includes(origin)) return forbidden(res, `Calls from ${origin ?? 'no origin'} are not allowed.`);
-  if (!sameToken(req.headers[HOST_TOKEN_HEADER.toLowerCase()] as string | undefined, gate.token))
+  if (!sameToken(req.headers[HOST_PROTOCOL.tokenHeader.toLowerCase()] as string | undefined, gate.token))
     return forbidden(res, 'Missing or wrong session token.');
   const raw = await readBody(req);
   let body: { payload?: unknown };
   try {
     if (raw === null) throw new Error('Request too large.');
     // The bridge sends frames; plain JSON (bytes as base64) is accepted too, e.g. from scripts and tests.
-    body = (req.headers['content-type'] === HOST_FRAME_TYPE ? unpackFrame(raw) : decodeBinary(JSON.parse(raw.toString('utf8')))) as {
+    body = (
+      req.headers['content-type'] === HOST_PROTOCOL.frameType ? unpackFrame(raw) : decodeBinary(JSON.parse(raw.toString('utf8')))
+    ) as {
       payload?: unknown;
     };
   } catch (error) {
     const message = raw === null ? 'Request too large.' : `Request body is not a valid call (${(error as Error).message}).`;
     return sendJson(res, 400, { ok: false, error: { code: 'INVALID_PAYLOAD', message } });
   }
-  const channel = url.pathname.slice(HOST_IPC_PATH.length + 1);
+  const channel = url.pathname.slice(HOST_PROTOCOL.ipcPath.length + 1);
   return sendJson(res, 200, encodeBinary(await gate.dispatch(channel, body?.payload, { origin, isMainFrame: true })));
 }
 
@@ -91,7 +93,7 @@ async function handleIpcCall(req: http.IncomingMessage, res: http.ServerResponse
 async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, options: HostServerOptions, token: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'GET only.' } });
-  if (url.pathname === HOST_BRIDGE_PATH) {
+  if (url.pathname === HOST_PROTOCOL.bridgePath) {
     const body = await fs.readFile(options.bridgeFile);
     res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
     return void res.end(body);
@@ -99,7 +101,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   const isPage = url.pathname === '/' || url.pathname === '/index.html';
   const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
   if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-  const body = isPage ? injectBridge(file.body.toString('utf8'), token, HOST_BRIDGE_PATH, HOST_TOKEN_META) : file.body;
+  const body = isPage ? injectBridge(file.body.toString('utf8'), token, HOST_PROTOCOL.bridgePath, HOST_PROTOCOL.tokenMeta) : file.body;
   res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'max-age=3600', ...SECURITY_HEADERS });
   res.end(body);
 }
@@ -144,8 +146,8 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!gate.hosts.includes(req.headers.host ?? '')) return forbidden(res, 'Unknown Host header.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith(`${HOST_IPC_PATH}/`)) return handleIpcCall(req, res, url, gate);
-    if (url.pathname === HOST_EVENTS_PATH) {
+    if (url.pathname.startsWith(`${HOST_PROTOCOL.ipcPath}/`)) return handleIpcCall(req, res, url, gate);
+    if (url.pathname === HOST_PROTOCOL.eventsPath) {
       if (!sameToken(url.searchParams.get('token'), gate.token)) return forbidden(res, 'Missing or wrong session token.');
       return streams.open(req, res);
     }

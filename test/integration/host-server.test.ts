@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerTable } from '../../src/core/ipc/handlers';
 import { startHostServer, type HostServer } from '../../src/host/server';
-import { HOST_IPC_PATH, HOST_TOKEN_HEADER } from '../../src/host/host-protocol';
+import { HOST_PROTOCOL } from '../../src/host/host-protocol';
 import { builtFile, distDir } from '../support/built';
 import { createTestCore } from '../support/test-core';
 
@@ -26,7 +26,7 @@ async function start() {
 }
 
 const call = (srv: HostServer, channel: string, body: unknown, headers: Record<string, string>) =>
-  fetch(`${srv.origin}${HOST_IPC_PATH}/${channel}`, {
+  fetch(`${srv.origin}${HOST_PROTOCOL.ipcPath}/${channel}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body),
@@ -42,13 +42,18 @@ describe('browser host server', () => {
 
   it('answers a call from its own page', async () => {
     const { server: srv, token } = await start();
-    const response = await call(srv, 'listRecordings', { payload: { limit: 5 } }, { Origin: srv.origin, [HOST_TOKEN_HEADER]: token });
+    const response = await call(
+      srv,
+      'listRecordings',
+      { payload: { limit: 5 } },
+      { Origin: srv.origin, [HOST_PROTOCOL.tokenHeader]: token },
+    );
     expect(await response.json()).toEqual({ ok: true, value: [] });
   });
 
   it('refuses another origin, even with the token', async () => {
     const { server: srv, token } = await start();
-    const response = await call(srv, 'getAppInfo', {}, { Origin: 'https://evil.example', [HOST_TOKEN_HEADER]: token });
+    const response = await call(srv, 'getAppInfo', {}, { Origin: 'https://evil.example', [HOST_PROTOCOL.tokenHeader]: token });
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
   });
@@ -56,7 +61,7 @@ describe('browser host server', () => {
   it('refuses a call without the session token', async () => {
     const { server: srv } = await start();
     expect((await call(srv, 'getAppInfo', {}, { Origin: srv.origin })).status).toBe(403);
-    expect((await call(srv, 'getAppInfo', {}, { Origin: srv.origin, [HOST_TOKEN_HEADER]: 'guess' })).status).toBe(403);
+    expect((await call(srv, 'getAppInfo', {}, { Origin: srv.origin, [HOST_PROTOCOL.tokenHeader]: 'guess' })).status).toBe(403);
   });
 
   it('refuses a request whose Host header names another site (DNS rebinding)', async () => {
@@ -72,7 +77,12 @@ describe('browser host server', () => {
 
   it('returns the typed INVALID_PAYLOAD error for a bad payload', async () => {
     const { server: srv, token } = await start();
-    const response = await call(srv, 'listRecordings', { payload: { limit: -1 } }, { Origin: srv.origin, [HOST_TOKEN_HEADER]: token });
+    const response = await call(
+      srv,
+      'listRecordings',
+      { payload: { limit: -1 } },
+      { Origin: srv.origin, [HOST_PROTOCOL.tokenHeader]: token },
+    );
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD', issues: [{ path: 'limit' }] } });
   });
 

@@ -49,17 +49,16 @@ function espeak(name: 'espeak-ng' | 'espeak', file: string): SpeechEngine {
   };
 }
 
-function say(file: string): SpeechEngine {
-  return {
-    name: 'say',
-    voices: () => ['default'],
-    command: (text, _voice, outFile) => ({
-      file,
-      args: ['-o', outFile, '--file-format=WAVE', '--data-format=LEI16@22050', '--', text],
-    }),
-    rejectsVoice: () => false,
-  };
+/** An OS voice with one default voice per system: the locale is not chosen here, and any failure is final. */
+function defaultVoiceEngine(name: string, command: (text: string, outFile: string) => EngineCommand): SpeechEngine {
+  return { name, voices: () => ['default'], command: (text, _voice, outFile) => command(text, outFile), rejectsVoice: () => false };
 }
+
+const say = (file: string) =>
+  defaultVoiceEngine('say', (text, outFile) => ({
+    file,
+    args: ['-o', outFile, '--file-format=WAVE', '--data-format=LEI16@22050', '--', text],
+  }));
 
 // Read line by line by `-Command -`, so each line is a complete statement. Text and path arrive as env vars:
 // nothing from the question is ever parsed as PowerShell.
@@ -72,19 +71,13 @@ const WINDOWS_SCRIPT = [
   '',
 ].join('\r\n');
 
-function systemSpeech(file: string): SpeechEngine {
-  return {
-    name: 'System.Speech',
-    voices: () => ['default'],
-    command: (text, _voice, outFile) => ({
-      file,
-      args: ['-NoProfile', '-NonInteractive', '-Command', '-'],
-      stdin: WINDOWS_SCRIPT,
-      env: { IREC_SPEECH_TEXT: text, IREC_SPEECH_OUT: outFile },
-    }),
-    rejectsVoice: () => false,
-  };
-}
+const systemSpeech = (file: string) =>
+  defaultVoiceEngine('System.Speech', (text, outFile) => ({
+    file,
+    args: ['-NoProfile', '-NonInteractive', '-Command', '-'],
+    stdin: WINDOWS_SCRIPT,
+    env: { IREC_SPEECH_TEXT: text, IREC_SPEECH_OUT: outFile },
+  }));
 
 function windowsPowerShell(env: Env): string | null {
   const onPath = findOnPath('powershell', env);

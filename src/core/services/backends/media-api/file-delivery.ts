@@ -1,20 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
-import type { Config } from '../../../../shared/config/schema';
 import type { MediaSession } from '../../../../shared/domain/cloud';
-import type { CloudSessionChanges } from '../../catalog/queries/cloud-sessions';
 import { getRecordingDetail } from '../../catalog/queries/recordings';
 import { DONE, Undeliverable, type DeliveryOutcome } from '../outbox/delivery';
-import type { MediaClient } from './media-client';
+import type { MediaDeliveryDeps } from './media-stream';
 import { uploadToMediaApi } from './media-upload';
-
-export interface FileDeliveryDeps {
-  db: Database;
-  client: MediaClient;
-  settings: Config['backends']['mediaApi'];
-  update(sessionId: string, changes: CloudSessionChanges): void;
-  now(): Date;
-}
 
 const RECORDING_NOT_READY_MS = 5000;
 
@@ -33,7 +23,7 @@ function finalizedOutput(db: Database, session: MediaSession) {
  * A whole finalized file owed to the Media Recording API by an earlier version of the app (recordings are
  * streamed segment by segment now): uploaded in chunks, resumably, and finalized.
  */
-export function deliverFile(deps: FileDeliveryDeps, session: MediaSession, signal: AbortSignal): Promise<DeliveryOutcome> {
+export function deliverFile(deps: MediaDeliveryDeps, session: MediaSession, signal: AbortSignal): Promise<DeliveryOutcome> {
   const { recording, output } = finalizedOutput(deps.db, session);
   if (!output)
     return Promise.resolve({ done: false, retryInMs: RECORDING_NOT_READY_MS, note: 'Waiting for the recording to be finalized.' });

@@ -21,7 +21,8 @@ import { missingChunksOf, videoOutcome, type MediaClient } from './media-client'
 import { planStream, streamSessionId, type StreamPlan } from './stream-catalog';
 import { RECORDER_CHUNKS_PER_API_CHUNK, type StreamPlanLimits } from './stream-plan';
 
-export interface StreamDeliveryDeps {
+/** What both Media API deliveries (the live stream and a whole finalized file) work with. */
+export interface MediaDeliveryDeps {
   db: Database;
   client: MediaClient;
   settings: Config['backends']['mediaApi'];
@@ -50,7 +51,7 @@ async function readRange(file: string, chunk: StreamChunk): Promise<Uint8Array<A
 
 /** What every step of a stream delivery shares; `synced` remembers which sessions were checked in this run. */
 interface StreamContext {
-  deps: StreamDeliveryDeps;
+  deps: MediaDeliveryDeps;
   limits: StreamPlanLimits;
   synced: Set<string>;
   at(): string;
@@ -256,7 +257,7 @@ async function deliverStream(ctx: StreamContext, sessionId: string, signal: Abor
  * finalize, then wait for the video. The API's chunk status is the truth after a restart or a failed attempt,
  * so an acknowledged chunk is never sent twice.
  */
-export function createStreamDelivery(deps: StreamDeliveryDeps) {
+export function createStreamDelivery(deps: MediaDeliveryDeps) {
   const ctx: StreamContext = {
     deps,
     limits: { recorderChunks: RECORDER_CHUNKS_PER_API_CHUNK, maxBytes: deps.settings.chunkMb * 1024 * 1024 },
