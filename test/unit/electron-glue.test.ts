@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // A unit test of the translation from Electron's event shapes to the pure checks, with electron replaced:
-// the checks themselves are tested in security-guards and ipc-dispatcher.
+// the checks themselves are tested in permissions.test.ts, navigation.test.ts and dispatcher.test.ts.
 const electron = vi.hoisted(() => ({
   handlers: new Map<string, (...args: unknown[]) => unknown>(),
   requestHandler: undefined as undefined | ((...args: unknown[]) => void),
