@@ -31,5 +31,5 @@ export function runForeground(command, args, env = process.env) {
   const child = spawn(command, args, { stdio: 'inherit', cwd: projectRoot, env });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  child.on('error', (error) => fail(`Could not start ${command}: ${error.message}`, 'See the troubleshooting section of the README.'));
+  child.on('error', (error) => fail(`Could not start ${command}: ${error.message}`, 'See docs/troubleshooting.md.'));
 }

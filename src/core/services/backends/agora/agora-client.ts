@@ -127,7 +127,7 @@ export function createAgoraClient(baseUrl: string, fetchPort?: FetchPort) {
           reply: stopped,
           message:
             `The cloud recording stopped, but the recording backend has no cloud storage configured: Agora returned no files ` +
-            `(the backend must send a storageConfig when it starts a recording; see agora-cloud-recording-setup.md).`,
+            `(the backend must send a storageConfig when it starts a recording; see docs/backends.md, "Agora without cloud storage").`,
         });
       }
       return stopped;

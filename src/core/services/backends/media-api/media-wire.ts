@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The Media Recording API's wire format (media-recording-api.md). The document shows init and finalize replies;
- * the chunk, chunk-status, finalize-async and video replies are our reading of it, written down in the README.
+ * the chunk, chunk-status, finalize-async and video replies are our reading of it, written down in tools/dev-backend/README.md.
  */
 
 export const initReplySchema = z.object({
