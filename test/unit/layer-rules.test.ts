@@ -116,3 +116,19 @@ describe('package runtime classification', () => {
     expect(unclassified, 'add these to PACKAGE_RUNTIMES in eslint.config.mjs').toEqual([]);
   });
 });
+
+describe('transports', () => {
+  const sourcesUnder = (dir: string): string[] =>
+    fs
+      .readdirSync(path.join(projectRoot, dir), { withFileTypes: true, recursive: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => path.join(entry.parentPath, entry.name));
+
+  it('never touch the database handle: IPC handlers, the CLI and the browser host go through services', () => {
+    const touching = ['src/core/ipc', 'src/cli', 'src/host']
+      .flatMap(sourcesUnder)
+      .filter((file) => /\.db\b|catalog\.catalog\b/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(projectRoot, file));
+    expect(touching).toEqual([]);
+  });
+});
