@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/create-core';
 import { isAppError } from '../core/errors/app-error';
-import { nodeCorePorts } from '../core/platform/node-ports';
+import { nodeCorePorts } from '../core/node-ports';
 import { agoraCommand } from './commands/agora';
 import { cloudCommand } from './commands/cloud';
 import { doctorCommand } from './commands/doctor';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
 import { createHandlerTable } from '../core/ipc/handlers';
-import { nodeCorePorts } from '../core/platform/node-ports';
+import { nodeCorePorts } from '../core/node-ports';
 import { findChromium } from '../core/platform/runtimes';
 import { projectDist } from './dist-paths';
 import { startHostServer } from './server';

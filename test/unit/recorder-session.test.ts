@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RecorderMedia } from '../../src/renderer/features/recorder/recorder-media';
-import { startRecorderSession, type SessionApi } from '../../src/renderer/features/recorder/recorder-session';
+import { startRecorderSession } from '../../src/renderer/features/recorder/recorder-session';
+import type { SessionApi } from '../../src/renderer/features/recorder/session-options';
 import { IpcError, type IpcErrorCode } from '../../src/shared/ipc/errors';
 
 /** A camera or microphone track: the session listens for 'ended'. */

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FinalizeProgress, RecordingDetail, RecordingOutput } from '../../../shared/domain/recording';
@@ -17,23 +16,14 @@ import {
 import type { FfmpegTools } from '../media/locate-ffmpeg';
 import { MediaToolError } from '../media/media-tool-runner';
 import { reconcileSegments } from '../recovery/reconcile-segments';
-import type { Run } from '../recovery/run-registry';
 import { recordedOutputs } from './deliver-as-recorded';
+import type { FinalizeDeps } from './finalize-deps';
 import { notEnoughSpace, stopFinalize, stopShort, type StopContext } from './finalize-stop';
 import { REMUX_SHARE, remuxOutputs, type Output, type RemuxJob } from './remux-outputs';
 import { describeUnreadable, readSources, type Sources } from './source-media';
 import { checkAgainstSources, expectationFor, verifyOutput, VerificationError, type Expectation } from './verify-output';
 
-export interface FinalizeDeps {
-  db: Database;
-  /** The ffmpeg/ffprobe pair; throws an UNAVAILABLE AppError with instructions when there is none. */
-  tools: () => FfmpegTools;
-  run: Run;
-  freeBytes: (dir: string) => number | null;
-  /** Free space a finalize must leave (the recording hard floor), so the system keeps room to work. */
-  reserveBytes?: number;
-  now?: () => Date;
-}
+export type { FinalizeDeps };
 
 export interface FinalizeOptions {
   signal?: AbortSignal;

@@ -3,7 +3,7 @@ import { formatBytes } from '../../../shared/format';
 import { AppError } from '../../errors/app-error';
 import { releaseFinalize } from '../catalog/queries/recordings';
 import { MediaToolError } from '../media/media-tool-runner';
-import type { FinalizeDeps } from './finalize-recording';
+import type { FinalizeDeps } from './finalize-deps';
 
 /** What a finalize that stops short needs to know to leave the recording right and tell the caller why. */
 export interface StopContext {

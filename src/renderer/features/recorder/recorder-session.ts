@@ -1,26 +1,10 @@
-import type { Api } from '../../../shared/ipc/client';
 import { chooseMimeType } from './codec';
 import type { Mark } from './proctoring';
 import { createRecordedTime } from './recorded-time';
-import { browserMedia, type RecorderMedia } from './recorder-media';
+import { browserMedia } from './recorder-media';
 import { controlSession } from './session-control';
+import type { SessionOptions } from './session-options';
 import { openSessionSources } from './session-sources';
-
-export type SessionApi = Pick<Api, 'startRecording' | 'appendChunk' | 'startSegment' | 'stopRecording' | 'recordEvent'>;
-
-export interface SessionOptions {
-  api: SessionApi;
-  interviewId: string;
-  camera: MediaStream;
-  microphone: MediaStream;
-  videoBitsPerSecond: number;
-  audioBitsPerSecond: number;
-  /** Called when the session had to stop by itself (disk full, device lost); what was acknowledged is kept. */
-  onFatal(reason: string): void;
-  onStatus?(status: { backlog: number; paused: boolean; freeBytes: number | null; chunks: number; bytes: number }): void;
-  /** The browser's media objects; only unit tests pass others. */
-  media?: RecorderMedia;
-}
 
 /** One interview's recording: compositor + mixer → MediaRecorder (1 s chunks) → durable chunks in main. */
 export async function startRecorderSession(options: SessionOptions) {

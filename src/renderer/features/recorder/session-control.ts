@@ -2,7 +2,7 @@ import { IpcError } from '../../../shared/ipc/errors';
 import type { Mark } from './proctoring';
 import type { RecordedTime } from './recorded-time';
 import type { RecorderMedia } from './recorder-media';
-import type { SessionApi, SessionOptions } from './recorder-session';
+import type { SessionApi, SessionOptions } from './session-options';
 import { recordSegment, type SegmentRecording } from './segment-recorder';
 import type { SessionSources } from './session-sources';
 

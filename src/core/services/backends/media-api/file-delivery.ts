@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { MediaSession } from '../../../../shared/domain/cloud';
 import { getRecordingDetail } from '../../catalog/queries/recordings';
 import { DONE, Undeliverable, type DeliveryOutcome } from '../outbox/delivery';
-import type { MediaDeliveryDeps } from './media-stream';
+import type { MediaDeliveryDeps } from './media-delivery-deps';
 import { uploadToMediaApi } from './media-upload';
 
 const RECORDING_NOT_READY_MS = 5000;

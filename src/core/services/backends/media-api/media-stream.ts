@@ -1,8 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs/promises';
-import type { Config } from '../../../../shared/config/schema';
 import { recordedContainer } from '../../../../shared/domain/recording';
-import type { CloudSessionChanges } from '../../catalog/queries/cloud-sessions';
 import { listSegments } from '../../catalog/queries/chunks';
 import {
   ackStreamChunk,
@@ -17,18 +15,10 @@ import { getRecordingDetail } from '../../catalog/queries/recordings';
 import { BACKEND_LABELS, isBackendError } from '../backend-error';
 import { DONE, stillWorking, Undeliverable, type DeliveryOutcome } from '../outbox/delivery';
 import { fileNameOf } from './file-delivery';
-import { missingChunksOf, videoOutcome, type MediaClient } from './media-client';
+import { missingChunksOf, videoOutcome } from './media-client';
+import type { MediaDeliveryDeps } from './media-delivery-deps';
 import { planStream, streamSessionId, type StreamPlan } from './stream-catalog';
 import { RECORDER_CHUNKS_PER_API_CHUNK, type StreamPlanLimits } from './stream-plan';
-
-/** What both Media API deliveries (the live stream and a whole finalized file) work with. */
-export interface MediaDeliveryDeps {
-  db: Database;
-  client: MediaClient;
-  settings: Config['backends']['mediaApi'];
-  update(sessionId: string, changes: CloudSessionChanges): void;
-  now(): Date;
-}
 
 /** While recording, a look every few seconds even if a "more is durable" nudge went missing. */
 const STREAMING_RECHECK_MS = 5000;

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import type { CorePorts } from '../create-core';
-import { appVersion } from './app-version';
-import { resolveAppPaths } from './paths';
+import type { CorePorts } from './create-core';
+import { appVersion } from './platform/app-version';
+import { resolveAppPaths } from './platform/paths';
 
 /** Ports for the services when they run under plain Node (CLI, browser host, tests). */
 export function nodeCorePorts(options: Pick<CorePorts, 'flags' | 'echoLogs'> = {}): CorePorts {
