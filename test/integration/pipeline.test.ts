@@ -7,9 +7,10 @@ import { createDispatcher, type Dispatch } from '../../src/core/ipc/dispatcher';
 import { createHandlerTable } from '../../src/core/ipc/handlers';
 import { openCatalog } from '../../src/core/services/catalog/open-catalog';
 import { LATEST_SCHEMA_VERSION } from '../../src/core/services/catalog/migrations';
-import { nodeSegmentFiles, type SegmentFiles } from '../../src/core/services/recording/segment-files';
 import { probeVideo } from '../support/media-analysis';
 import { recordChunks, type RecordedChunks } from '../support/recorded-chunks';
+import type { SegmentFiles } from '../../src/core/services/recording/segment-files';
+import { failingSegmentFiles } from '../support/failing-segment-files';
 import { tempDir } from '../support/temp-dir';
 import { testPaths } from '../support/test-paths';
 
@@ -38,23 +39,6 @@ function rendererOf(core: Core) {
   };
 }
 
-/** A disk that fills up after `writes` chunk writes: the next write fails as the real one would (ENOSPC). */
-function diskFullAfter(writes: number): SegmentFiles {
-  let done = 0;
-  return {
-    async create(file) {
-      const real = await nodeSegmentFiles.create(file);
-      return {
-        ...real,
-        async writeAt(bytes, position) {
-          if (++done > writes) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-          return real.writeAt(bytes, position);
-        },
-      };
-    },
-  };
-}
-
 async function consentAndStart(call: ReturnType<typeof rendererOf>, core: Core, mimeType: string): Promise<string> {
   const script = core.interview.ok ? core.interview.script : expect.unreachable('no interview script');
   const { interviewId } = await call<{ interviewId: string }>('giveConsent', { scriptId: script.id, agreed: true });
@@ -78,7 +62,7 @@ describe('pipeline: a stop for any reason is finalized at once, in the same run'
   }, 60_000);
 
   it('a recording the full disk stopped (the recording service stops it itself) is finalized without recover() or a restart', async () => {
-    const core = coreWith(tempDir(), diskFullAfter(4));
+    const core = coreWith(tempDir(), failingSegmentFiles({ from: 5, code: 'ENOSPC', persistent: true }));
     const call = rendererOf(core);
     const recordingId = await consentAndStart(call, core, media.mimeType);
     const failures: unknown[] = [];

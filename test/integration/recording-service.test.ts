@@ -7,6 +7,7 @@ import { openCatalog } from '../../src/core/services/catalog/open-catalog';
 import { insertInterview } from '../../src/core/services/catalog/queries/interviews';
 import { createRecordingService } from '../../src/core/services/recording/recording-service';
 import { nodeSegmentFiles, type SegmentFiles } from '../../src/core/services/recording/segment-files';
+import { failingSegmentFiles } from '../support/failing-segment-files';
 import { tempDir } from '../support/temp-dir';
 
 const chunk = (n: number, size = 1000) => new Uint8Array(size).fill(n % 256);
@@ -35,26 +36,6 @@ function setup(options: { files?: SegmentFiles; free?: () => number | null; minF
   const file = (id: string, seq = 0) =>
     (db.prepare('SELECT file_path FROM segments WHERE recording_id = ? AND seq = ?').get(id, seq) as { file_path: string }).file_path;
   return { db, service, chunks, file, awake: () => awake };
-}
-
-/** A files port that fails with `code` on the `failOn`-th write, after writing `partial` bytes of it. */
-function failingFiles(failOn: number, code: string, partial = 100): SegmentFiles {
-  let writes = 0;
-  return {
-    async create(file) {
-      const real = await nodeSegmentFiles.create(file);
-      return {
-        ...real,
-        async writeAt(bytes, position) {
-          if (++writes === failOn) {
-            await real.writeAt(bytes.subarray(0, partial), position);
-            throw Object.assign(new Error(`${code}: injected`), { code });
-          }
-          return real.writeAt(bytes, position);
-        },
-      };
-    },
-  };
 }
 
 describe('recording service: durable chunks', () => {
@@ -117,7 +98,7 @@ describe('recording service: durable chunks', () => {
   });
 
   it('on a full disk: truncates the torn chunk, stops the recording, keeps every acknowledged chunk, says so', async () => {
-    const { service, chunks, file, db, awake } = setup({ files: failingFiles(3, 'ENOSPC') });
+    const { service, chunks, file, db, awake } = setup({ files: failingSegmentFiles({ from: 3, code: 'ENOSPC', partial: 100 }) });
     const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
     await service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) });
     await service.appendChunk({ recordingId, segment: 0, index: 1, bytes: chunk(1) });
@@ -134,7 +115,7 @@ describe('recording service: durable chunks', () => {
   });
 
   it('passes other write errors on without pretending the chunk was stored', async () => {
-    const { service, chunks } = setup({ files: failingFiles(1, 'EIO') });
+    const { service, chunks } = setup({ files: failingSegmentFiles({ from: 1, code: 'EIO', partial: 100 }) });
     const { recordingId } = await service.start({ interviewId: 'int-1', mimeType: 'video/webm' });
     await expect(service.appendChunk({ recordingId, segment: 0, index: 0, bytes: chunk(0) })).rejects.toThrow(/EIO/);
     expect(chunks(recordingId)).toHaveLength(0);
