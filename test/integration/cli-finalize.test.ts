@@ -71,8 +71,9 @@ describe('irec merge, recover and recordings show', () => {
     expect(noFfmpeg.status).toBe(4);
     expect(noFfmpeg.stderr).toMatch(/ffmpeg not found.*FFMPEG_PATH/);
     expect(runIrec(['recordings', 'show', id], testEnv(root)).stdout).toMatch(/state +stopped/);
-    expect(runIrec(['recordings', 'show', 'rec-nope'], testEnv(root)).status).not.toBe(0);
-    expect(runIrec(['recordings', 'show', 'rec-nope'], testEnv(root)).status).toBe(1);
+    const noSuchRecording = runIrec(['recordings', 'show', 'rec-nope'], testEnv(root));
+    expect(noSuchRecording.status).toBe(3);
+    expect(noSuchRecording.stderr).toMatch(/There is no recording rec-nope\. List them with: irec recordings list/);
   });
 
   it('recover finalizes what is unfinished and then has nothing to do', async () => {

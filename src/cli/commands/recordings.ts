@@ -1,5 +1,5 @@
 import type { Core } from '../../core/create-core';
-import { isAppError } from '../../core/errors/app-error';
+import { AppError, isAppError } from '../../core/errors/app-error';
 import type { LibraryService } from '../../core/services/library/library-service';
 import { chaptersFromMarkers } from '../../core/services/finalize/chapters';
 import { formatDuration } from '../../shared/format';
@@ -34,20 +34,19 @@ export function recordingsCommand(core: Core, out: Output, args: { sub?: string;
 }
 
 /** The recording, or null (said on stderr) when the catalog has none by that id. */
-function findRecording(library: LibraryService, out: Output, id: string) {
+/** The recording, or NOT_FOUND (exit 3) with where to look. */
+function findRecording(library: LibraryService, id: string) {
   try {
     return library.detail(id);
   } catch (error) {
     if (!isAppError(error, 'NOT_FOUND')) throw error;
-    out.error(`There is no recording ${id}. List them with: irec recordings list`);
-    return null;
+    throw new AppError('NOT_FOUND', `There is no recording ${id}. List them with: irec recordings list`, { details: { id } });
   }
 }
 
 function showRecording(library: LibraryService, out: Output, id: string | undefined): number {
   if (!id) throw new UsageError('recordings show needs a recording id: irec recordings show <recording-id>');
-  const detail = findRecording(library, out, id);
-  if (!detail) return 1;
+  const detail = findRecording(library, id);
   const events = library.events(id);
   const chapters = chaptersFromMarkers(events, detail.mediaDurationMs ?? detail.durationMs ?? Number.MAX_SAFE_INTEGER);
   out.result({ ...detail, chapters, events }, () =>
