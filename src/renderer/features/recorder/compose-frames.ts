@@ -1,6 +1,9 @@
 import { createFramePainter } from './frame-painter';
 import { monotonicNow, overlayStateAt, type OverlayClock } from './overlay-clock';
 
+/** After stop, how long the camera's stream may take to end by itself before it is cancelled. */
+const STOP_GRACE_MS = 1000;
+
 export interface Composing {
   /** Settles when the camera ends, compositing fails, or after {@link Composing.stop}; the output is closed then. */
   done: Promise<void>;
@@ -19,9 +22,14 @@ export function composeFrames(camera: ReadableStream<VideoFrame>, output: Writab
   const done = (async () => {
     try {
       const paint = createFramePainter();
-      while (!stopped) {
+      for (;;) {
         const { value: frame, done: ended } = await reader.read();
         if (ended || !frame) break;
+        // After stop, the frames still queued are read only to be closed: a frame dropped unclosed stalls the camera.
+        if (stopped) {
+          frame.close();
+          continue;
+        }
         const composed = paint(frame, overlayStateAt(clock, monotonicNow(), Date.now()));
         // The output takes the frame when it accepts it; one it refused (it was stopped) is ours to close.
         await writer.write(composed).catch((error: unknown) => {
@@ -36,9 +44,11 @@ export function composeFrames(camera: ReadableStream<VideoFrame>, output: Writab
   })();
   return {
     done,
+    // The owner ends the camera's stream (compositor.ts stops its clone of the track), so every queued frame is
+    // read and closed; cancelling at once would drop them unclosed. The cancel is only the fallback.
     stop: () => {
       stopped = true;
-      void reader.cancel().catch(() => undefined);
+      setTimeout(() => void reader.cancel().catch(() => undefined), STOP_GRACE_MS);
     },
   };
 }

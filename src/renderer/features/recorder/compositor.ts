@@ -20,7 +20,10 @@ export interface Compositor {
 export async function createCompositor(camera: MediaStreamTrack, clock: OverlayClock): Promise<Compositor> {
   // Slack: on a busy machine the compositor's thread can wait longer than one frame interval for a core, and with
   // the default one-frame queue the processor would drop the frames that arrive meanwhile.
-  const processor = new MediaStreamTrackProcessor({ track: camera, maxBufferSize: FRAME_QUEUE });
+  // A clone of the camera, so stopping ends just the compositor's stream: its queued frames are then read and
+  // closed by the compositor, instead of being dropped unclosed by a cancel (Chromium warns when they are collected).
+  const source = camera.clone();
+  const processor = new MediaStreamTrackProcessor({ track: source, maxBufferSize: FRAME_QUEUE });
   const generator = new MediaStreamTrackGenerator({ kind: 'video' });
   const started = await startCompositorWorker();
   let stopping = false;
@@ -37,6 +40,7 @@ export async function createCompositor(camera: MediaStreamTrack, clock: OverlayC
       stop: () => {
         stopping = true;
         worker.stop();
+        source.stop();
       },
     };
   }
@@ -54,6 +58,7 @@ export async function createCompositor(camera: MediaStreamTrack, clock: OverlayC
     stop: () => {
       stopping = true;
       composing.stop();
+      source.stop();
     },
   };
 }
