@@ -27,6 +27,12 @@ export async function createCompositor(camera: MediaStreamTrack, clock: OverlayC
   const generator = new MediaStreamTrackGenerator({ kind: 'video' });
   const started = await startCompositorWorker();
   let stopping = false;
+  /** Stops compositing, then ends the camera clone so the compositor reads and closes the frames still queued. */
+  const stopWith = (stopComposing: () => void) => () => {
+    stopping = true;
+    stopComposing();
+    source.stop();
+  };
 
   if ('worker' in started && started.worker.compose(processor.readable, generator.writable, clock)) {
     const { worker } = started;
@@ -37,11 +43,7 @@ export async function createCompositor(camera: MediaStreamTrack, clock: OverlayC
     return {
       track: generator,
       // The worker lets go of the streams first; the generator stops when it says it has ended.
-      stop: () => {
-        stopping = true;
-        worker.stop();
-        source.stop();
-      },
+      stop: stopWith(() => worker.stop()),
     };
   }
 
@@ -55,10 +57,6 @@ export async function createCompositor(camera: MediaStreamTrack, clock: OverlayC
     .finally(() => generator.stop());
   return {
     track: generator,
-    stop: () => {
-      stopping = true;
-      composing.stop();
-      source.stop();
-    },
+    stop: stopWith(() => composing.stop()),
   };
 }
