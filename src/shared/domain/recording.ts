@@ -3,7 +3,11 @@ import { z } from 'zod';
 /** The container a recorder's MIME type writes: a segment file's extension, the Media API's format. */
 export const recordedContainer = (mimeType: string): 'mp4' | 'webm' => (mimeType.startsWith('video/mp4') ? 'mp4' : 'webm');
 
-export const recordingStates = ['recording', 'stopped', 'finalizing', 'finalized', 'failed', 'uploaded'] as const;
+/**
+ * `paused`: the interview was interrupted (the page reloaded or closed, the app crashed, the power went) and waits
+ * for the candidate to continue it at the question they were on, or to submit what was recorded. Never sent on its own.
+ */
+export const recordingStates = ['recording', 'paused', 'stopped', 'finalizing', 'finalized', 'failed', 'uploaded'] as const;
 export type RecordingState = (typeof recordingStates)[number];
 
 export const recordingSummarySchema = z.object({

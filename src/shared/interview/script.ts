@@ -23,13 +23,37 @@ export const interviewScriptSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(3650).default(90),
   agoraChannel: z.string().min(1).max(64).optional(),
   livekitRoom: z.string().min(1).max(128).optional(),
+  /** Whom the candidate contacts when something needs attention (shown on the finish screen). */
+  contact: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200),
+      email: z.email().max(200).optional(),
+      phone: z.string().trim().min(3).max(40).optional(),
+    })
+    .optional(),
+  /** An accommodation: every think time and answer limit is multiplied by this (the invite may grant it too). */
+  extraTime: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
   questions: z.array(questionSchema).min(1, 'an interview needs at least one question').max(50),
 });
 
 export type InterviewScript = z.output<typeof interviewScriptSchema>;
 export type Question = InterviewScript['questions'][number];
 
-/** The longest the interview can run: every think time and answer limit, once per allowed take. */
+/** A question's think and answer times with the script's extra-time accommodation applied, in whole seconds. */
+export function timedQuestion(
+  script: Pick<InterviewScript, 'extraTime'>,
+  question: Question,
+): { thinkSeconds: number; answerSeconds: number } {
+  return {
+    thinkSeconds: Math.round(question.thinkSeconds * script.extraTime),
+    answerSeconds: Math.round(question.answerSeconds * script.extraTime),
+  };
+}
+
+/** The longest the interview can run: every think time and answer limit (with extra time), once per allowed take. */
 export function maxInterviewSeconds(script: InterviewScript): number {
-  return script.questions.reduce((sum, q) => sum + (q.thinkSeconds + q.answerSeconds) * (1 + q.retakes), 0);
+  return script.questions.reduce((sum, q) => {
+    const timed = timedQuestion(script, q);
+    return sum + (timed.thinkSeconds + timed.answerSeconds) * (1 + q.retakes);
+  }, 0);
 }

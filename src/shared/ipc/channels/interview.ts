@@ -25,6 +25,27 @@ export const interviewChannels = {
     request: z.strictObject({ scriptId: z.string().min(1), agreed: z.literal(true) }),
     response: z.object({ interviewId: z.string(), consentedAt: z.string() }),
   },
+  /** The interview interrupted most recently and still paused, with where it can go on; null when there is none. */
+  getResumableInterview: {
+    request: z.undefined(),
+    response: z
+      .object({
+        interviewId: z.string(),
+        recordingId: z.string(),
+        scriptId: z.string(),
+        title: z.string(),
+        startedAt: z.string(),
+        pausedAt: z.string().nullable(),
+        recordedMs: z.number().min(0),
+        /** The question that was being asked or answered (0-based): the interview continues there. */
+        questionIndex: z.number().int().min(0),
+        questionCount: z.number().int().min(1),
+        /** False when it can only be submitted: the loaded script is another one, or every question was answered. */
+        canContinue: z.boolean(),
+        reason: z.enum(['script-changed', 'all-answered']).nullable(),
+      })
+      .nullable(),
+  },
   getQuestionAudio: {
     request: z.strictObject({ questionIndex: z.number().int().min(0).max(49) }),
     response: z.discriminatedUnion('source', [

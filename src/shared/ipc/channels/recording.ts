@@ -56,6 +56,21 @@ export const recordingChannels = {
     request: z.strictObject({ recordingId: z.string().min(1), reason: z.enum(['retake', 'device-lost', 'recorder-restart']) }),
     response: z.object({ segment: z.number().int() }),
   },
+  /** Continues a paused interview as a new segment of the same recording (the candidate chose "Continue"). */
+  resumeRecording: {
+    request: z.strictObject({ recordingId: z.string().min(1), mimeType: z.string().min(1).max(100) }),
+    response: z.object({ recordingId: z.string(), segment: z.number().int(), recordedMs: z.number().min(0) }),
+  },
+  /** The page that records is going away (reload, close): keep what is durable and wait for the candidate. */
+  suspendRecording: {
+    request: z.strictObject({ recordingId: z.string().min(1) }),
+    response: z.object({ state: z.literal('paused') }),
+  },
+  /** The candidate chose "Submit what was recorded" for a paused interview: it is stopped, finalized and sent. */
+  submitPausedRecording: {
+    request: z.strictObject({ recordingId: z.string().min(1) }),
+    response: z.object({ state: z.literal('stopped') }),
+  },
   stopRecording: {
     request: z.strictObject({
       recordingId: z.string().min(1),
