@@ -19,10 +19,15 @@ Commands:
                          seekable MP4 (H.264) or WebM file with a chapter per question, then verify it with
                          ffprobe (duration, streams, last second decodes) and store its sha256. Progress bar on
                          a terminal; Ctrl+C cancels and leaves it ready to run again.
-  recover                Find recordings interrupted by a crash, power cut or quit: cut each back to its last
-                         whole chunk, then finalize and verify it (and any stopped recording not yet finalized).
-                         Recordings a live process still holds are left alone and listed with that process (pid,
-                         runtime, start time); that is not a failure. The app does this at start-up.
+  recover                Find recordings interrupted by a crash, power cut, reload or quit: cut each back to its
+                         last whole chunk and pause it, waiting for the candidate to continue the interview or
+                         submit what was recorded (the app offers both); finalize and verify any stopped
+                         recording not yet finalized. Recordings a live process still holds are left alone and
+                         listed with that process (pid, runtime, start time); that is not a failure. The app
+                         does this at start-up.
+  recover --submit-paused
+                         The same, and submit every paused interview as it is: finalized, verified and uploaded
+                         like any stopped recording.
   upload <id>            Upload a finalized recording to S3 (the finalized file, then a JSON manifest) through the
                          resumable queue, then verify it in the bucket (size and MD5/ETag) before calling it
                          uploaded. Progress bar with speed and ETA on a terminal.

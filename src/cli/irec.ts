@@ -48,7 +48,7 @@ function parse(argv: string[]) {
         'expected-chunks',
         'interview',
       ),
-      ...optionsOfType('boolean', 'json', 'pending', 'ack', 'wait', 'async'),
+      ...optionsOfType('boolean', 'json', 'pending', 'ack', 'wait', 'async', 'submit-paused'),
       set: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -106,7 +106,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'merge':
         return await mergeCommand(core, out, sub);
       case 'recover':
-        return await recoverCommand(core, out);
+        return await recoverCommand(core, out, { submitPaused: values['submit-paused'] });
       case 'upload':
         return await uploadCommand(core, out, { recordingId: sub, pending: values.pending, file: values.file, key: values.key });
       case 'uploads':

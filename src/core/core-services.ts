@@ -107,6 +107,7 @@ export function readyServices(ctx: ServiceContext, { db }: Catalog): CoreService
     freeBytes,
     minFreeBytes: ctx.settings.recording.minFreeMb * 1024 * 1024,
     keepAwake: ctx.keepAwake,
+    activeScriptId: () => (ctx.interview.ok ? ctx.interview.script.id : null),
     onListenerError,
   });
   const finalize = finalizeWith(ctx, db, run);

@@ -35,6 +35,8 @@ export interface CorePorts {
   echoLogs?: boolean;
   /** Interview script file from the command line; the bundled practice interview when absent. */
   scriptFile?: string;
+  /** The invite's `--extra-time` (1, 1.5 or 2), overriding the script's; anything else makes the script unusable. */
+  extraTime?: string;
   /** Keeps the display awake while recording (Electron's powerSaveBlocker); absent in the browser host. */
   keepAwake?: { start(): () => void };
   /** An OS notification (Electron's Notification); absent in the browser host and the CLI. */
@@ -57,10 +59,11 @@ export interface Core extends CoreServices {
   logger: Logger;
   catalog: CatalogState;
   /**
-   * Finds recordings interrupted by a crash or quit, recovers and finalizes them (and any stopped ones not yet
-   * finalized) through the finalize queue, so progress reaches `events`; the app does this at start-up.
+   * Finds recordings interrupted by a crash or quit and pauses them for the candidate (or, with `submitPaused`,
+   * submits them), and finalizes stopped ones not yet finalized through the finalize queue, so progress reaches
+   * `events`; the app does this at start-up.
    */
-  recover(): Promise<RecoveryReport[]>;
+  recover(options?: { submitPaused?: boolean }): Promise<RecoveryReport[]>;
   /** What the last `recover()` found, for the "Recovered interview from …" notice. */
   recoveries(): RecoveryReport[];
   /** App start: resumes unfinished uploads and uploads finalized recordings (when `s3.autoUpload`), applies retention. */
@@ -198,7 +201,7 @@ export function createCore(ports: CorePorts): Core {
   const { config, dataDir, logger } = loadSettings(ports);
   const dataDirState = ensureWritableDir(dataDir);
   const catalog = openCatalogState(ports, dataDir, logger);
-  const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'));
+  const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'), ports.extraTime);
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
   const events = createEventBus();
   const backends = createBackendClients(config.config.backends);

@@ -4,13 +4,17 @@
  *
  *   recording started      → its sidecar file beside the segments; cloud recordings registered (Agora, LiveKit)
  *   chunk durable          → the progressive S3 upload and the Media API stream grow
+ *   recording paused       → the library refreshes; nothing is finalized or sent: it waits for the candidate
+ *   recording resumed      → the library refreshes
  *   recording stopped      → cloud recordings stopped; the library refreshes; finalized at once — for any reason:
- *                            the person's stop, device lost, an error, cancelled, or a full disk
+ *                            the person's stop, device lost, an error, cancelled, a full disk, or a paused
+ *                            interview submitted
  *   finalized              → S3 upload (when s3.autoUpload) and Media API delivery; the library refreshes
  *   finalize failed        → logged; the library refreshes (the next start's recovery tries again)
  *   uploaded               → the library refreshes; an OS notification; retention
- *   app start              → cloud recordings left running are stopped and the outbox delivers; recovery finalizes
- *                            what an earlier run left; then unfinished uploads resume; retention
+ *   app start              → cloud recordings left running are stopped and the outbox delivers; recovery pauses
+ *                            interviews an earlier run left recording and finalizes what it left stopped or
+ *                            finalizing; then unfinished uploads resume; retention
  *
  * The UI's own events (upload and finalize progress, cloud sessions) go from the services to `events` directly.
  */
@@ -52,8 +56,11 @@ export interface PipelineDeps {
 export interface Pipeline {
   /** App start: stale cloud recordings, recovery, then uploads — in the background; failures are logged, never fatal. */
   appStarted(): void;
-  /** Finalizes what an earlier run left (interrupted or merely not finalized) through the finalize queue. */
-  recover(): Promise<RecoveryReport[]>;
+  /**
+   * Pauses interviews an earlier run left recording and finalizes what it left stopped or finalizing, through the
+   * finalize queue; with `submitPaused` (`irec recover --submit-paused`), paused interviews are submitted too.
+   */
+  recover(options?: { submitPaused?: boolean }): Promise<RecoveryReport[]>;
   /** What the last `recover()` found, for the "Recovered interview from …" notice. */
   recoveries(): RecoveryReport[];
   /** Retention, then unfinished uploads and finalized recordings not uploaded yet (when `s3.autoUpload`). */
@@ -86,6 +93,8 @@ export function connectPipeline(deps: PipelineDeps): Pipeline {
     uploads.streamGrew(recordingId, segment);
     void cloud.streamGrew(recordingId, segment);
   });
+  recording.on('paused', ({ recordingId }) => events.emit('recordingsChanged', { recordingId }));
+  recording.on('resumed', ({ recordingId }) => events.emit('recordingsChanged', { recordingId }));
   recording.on('stopped', ({ recordingId }) => {
     void cloud.end(recordingId);
     events.emit('recordingsChanged', { recordingId });
@@ -118,8 +127,13 @@ function connectFinalizeOutcomes(deps: PipelineDeps, uploadInBackground: (record
 /** The app-start rules: recovery through the finalize queue (so progress reaches the UI), then uploads. */
 function startRules(deps: PipelineDeps, retain: () => Promise<void>): Pipeline {
   let recoveries: RecoveryReport[] = [];
-  const recover = async () => {
-    recoveries = await recoverInterrupted({ db: deps.db, run: deps.run, finalize: (id) => deps.finalizer.enqueue(id) });
+  const recover = async (options: { submitPaused?: boolean } = {}) => {
+    recoveries = await recoverInterrupted({
+      db: deps.db,
+      run: deps.run,
+      finalize: (id) => deps.finalizer.enqueue(id),
+      submitPaused: options.submitPaused ? (recordingId) => deps.recording.submitPaused({ recordingId }) : undefined,
+    });
     for (const { recording: _detail, ...report } of recoveries) {
       deps.logger.info('Recovery', report);
       deps.events.emit('recordingsChanged', { recordingId: report.recordingId });

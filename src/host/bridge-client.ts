@@ -22,12 +22,17 @@ function openEventStream(): EventSource {
   return stream;
 }
 
+/** Calls made while the page goes away; small, as keepalive requests must be (64 KiB in all). */
+const KEEPALIVE_CHANNELS = new Set<string>(['suspendRecording']);
+
 const api = createApiClient({
   async invoke(channel, request) {
     const response = await fetch(`${HOST_PROTOCOL.ipcPath}/${channel}`, {
       method: 'POST',
       headers: { 'Content-Type': HOST_PROTOCOL.frameType, [HOST_PROTOCOL.tokenHeader]: token },
       body: new Blob(packFrame({ payload: request }) as BlobPart[]),
+      // Sent as the page unloads (reload, close): keepalive lets the request outlive the page.
+      keepalive: KEEPALIVE_CHANNELS.has(channel),
     });
     if (response.headers.get('content-type')?.startsWith('application/json')) {
       return decodeBinary(await response.json()) as IpcResult<unknown>;

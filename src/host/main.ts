@@ -8,12 +8,13 @@ import { findChromium } from '../core/platform/runtimes';
 import { projectDist } from './dist-paths';
 import { startHostServer } from './server';
 
-const HELP = `Usage: npm run host -- [--port <n>] [--no-open] [--script <interview.json>]
+const HELP = `Usage: npm run host -- [--port <n>] [--no-open] [--script <interview.json>] [--extra-time 1|1.5|2]
 
 Runs the Interview Recorder UI in a browser, without Electron: the same renderer and the same main-process
 handlers, served on 127.0.0.1 only. Opens Chromium when a display is available, else prints the URL.
-Without --script it runs the bundled practice interview. Build first (npm run build); \`npm start\` does both
-and prefers Electron when its runtime is installed.`;
+Without --script it runs the bundled practice interview. --extra-time is the invite's accommodation: every
+think time and answer limit is multiplied by 1.5 or 2 (it overrides the script's "extraTime"). Build first
+(npm run build); \`npm start\` does both and prefers Electron when its runtime is installed.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,12 +22,13 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'no-open': { type: 'boolean' },
       script: { type: 'string' },
+      'extra-time': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(HELP);
 
-  const core = createCore({ ...nodeCorePorts(), scriptFile: values.script });
+  const core = createCore({ ...nodeCorePorts(), scriptFile: values.script, extraTime: values['extra-time'] });
   const dist = projectDist();
   const server = await startHostServer({
     handlers: createHandlerTable(core),

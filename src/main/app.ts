@@ -6,11 +6,12 @@ import { createDispatcher } from '../core/ipc/dispatcher';
 import { createHandlerTable } from '../core/ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register-electron';
 import { appVersion } from '../core/platform/app-version';
-import { scriptFileArgument } from './platform/argv';
+import { extraTimeArgument, scriptFileArgument } from './platform/argv';
 import { resolveAppPaths } from '../core/platform/paths';
 import { sqliteNativeBinding } from './platform/sqlite-binding';
 import { serveRenderer } from './protocol/app-protocol';
 import { guardPermissions } from './security/install-guards';
+import { guardInterviewWindow } from './windows/interview-window-guards';
 import { createMainWindow } from './windows/main-window';
 
 /** Electron's composition root: services from `createCore`, then protocol, guards, IPC and the window. */
@@ -21,6 +22,7 @@ export function startApp(): Core {
     paths: resolveAppPaths({ platform: process.platform, env: process.env, homeDir: app.getPath('home') }),
     env: process.env,
     scriptFile: scriptFileArgument(process.argv),
+    extraTime: extraTimeArgument(process.argv),
     keepAwake: {
       start: () => {
         const id = powerSaveBlocker.start('prevent-display-sleep');
@@ -51,6 +53,7 @@ export function startApp(): Core {
   );
   const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
   forwardEvents(core.events, window.webContents);
+  guardInterviewWindow(window, core);
   core.pipeline.appStarted();
   // Close open segment files and the catalog before the process goes; everything acknowledged is durable already.
   let closed = false;

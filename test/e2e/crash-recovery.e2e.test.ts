@@ -5,6 +5,7 @@ import { beginInterview } from '../support/candidate-flow';
 import { launchChromium } from '../support/chromium';
 import { fakeDeviceArgs, makeFakeMedia } from '../support/fake-devices';
 import { localS3, objectDigest } from '../support/local-s3';
+import { pausedCount, RESUME_OFFER } from '../support/resume-flow';
 import { framesInLastSecond, probeVideo } from '../support/media-analysis';
 import { startApp } from '../support/start-app';
 import { testEnv, testPaths } from '../support/test-core';
@@ -13,7 +14,7 @@ import { tempDir } from '../support/temp-dir';
 const HOST = 'dist/host/main.cjs';
 
 describe('the app is killed in the middle of an interview', () => {
-  it('the next start recovers Chromium’s recording up to its last second, says so, and uploads it', async () => {
+  it('the next start keeps Chromium’s recording up to its last second, offers it, and uploads it once submitted', async () => {
     const root = tempDir('irec-crash-e2e-');
     const media = await makeFakeMedia(root);
     const s3 = await localS3();
@@ -30,10 +31,12 @@ describe('the app is killed in the middle of an interview', () => {
 
       const second = await startApp(env, ['--no-open', '--port', '0'], HOST);
       try {
+        // Nothing is sent on its own: the interview waits, paused, until the candidate continues or submits it.
         await page.goto(second.url);
-        await page.getByText('Recovered interview from').waitFor({ timeout: 30_000 });
-        await page.getByText('the app stopped unexpectedly while recording').waitFor();
+        await page.getByRole('heading', { name: RESUME_OFFER.heading }).waitFor({ timeout: 30_000 });
         await page.screenshot({ path: path.join(root, 'recovered.png'), fullPage: true });
+        expect(pausedCount(root)).toBe(1);
+        await page.getByRole('button', { name: RESUME_OFFER.submit }).click();
 
         // Recovered, finalized, then handed to the upload queue like any other recording.
         const db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
@@ -43,7 +46,7 @@ describe('the app is killed in the middle of an interview', () => {
         const output = db.prepare('SELECT * FROM recording_outputs').get() as { file_path: string; duration_ms: number; sha256: string };
         const key = db.prepare("SELECT object_key AS key FROM upload_jobs WHERE kind = 'final'").get() as { key: string };
         db.close();
-        expect(recording).toMatchObject({ recovered_at: expect.any(String), error: null });
+        expect(recording).toMatchObject({ recovered_at: expect.any(String), error: null, stop_reason: 'interrupted' });
         expect((await objectDigest(s3, key.key)).sha256).toBe(output.sha256);
         const startedMs = Date.parse(String(recording.started_at));
         const final = await probeVideo(output.file_path);

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/built';
 import { beginInterview } from '../support/candidate-flow';
+import { launchChromium } from '../support/chromium';
 import { launchChromiumGroup } from '../support/chromium-group';
 import { fakeDeviceArgs, makeFakeMedia } from '../support/fake-devices';
 import { framesInLastSecond, probeVideo } from '../support/media-analysis';
 import { processesMentioning } from '../support/process-group';
+import { pausedCount, submitEveryPausedInterview } from '../support/resume-flow';
 import { startApp, type StartedApp } from '../support/start-app';
 import { tempDir } from '../support/temp-dir';
 import { testEnv, testPaths } from '../support/test-core';
@@ -48,7 +50,7 @@ describe('a power cut of the whole app (host and browser together) at random mom
     const kills: Kill[] = [];
     for (let i = 0; i < KILLS; i++) {
       const retake = i % 2 === 1;
-      // Each start also recovers the recording the previous cut left behind, as a user's next start would.
+      // Each start also pauses the recording the previous cut left behind, as a user's next start would.
       const [app, chromium] = await Promise.all([
         startApp(env, args, HOST),
         launchChromiumGroup(path.join(root, `profile-${i}`), fakeDeviceArgs(media)),
@@ -77,6 +79,16 @@ describe('a power cut of the whole app (host and browser together) at random mom
     }
 
     const last: StartedApp = await startApp(env, args, HOST);
+    // Each start paused the interview the cut before it left; the candidate submits them all from the home screen.
+    const browser = await launchChromium();
+    try {
+      await expect.poll(() => pausedCount(root), { timeout: 30_000 }).toBe(KILLS);
+      const page = await browser.newPage();
+      await page.goto(last.url);
+      await submitEveryPausedInterview(page, root);
+    } finally {
+      await browser.close();
+    }
     const db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });
     try {
       const rows = () => db.prepare('SELECT id, state, error, started_at FROM recordings ORDER BY started_at').all() as Row[];

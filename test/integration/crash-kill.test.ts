@@ -1,4 +1,4 @@
-// The kill test: a real recorder process is killed with SIGKILL at random moments; after `irec recover` the
+// The kill test: a real recorder process is killed with SIGKILL at random moments; after `irec recover --submit-paused` the
 // recording must play to its end and lack at most 1.5 s of what had been recorded when the kill came.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -77,7 +77,8 @@ describe('kill -9 at random moments while recording', () => {
       const delay = KILL_WINDOW_MS[0] + Math.random() * (KILL_WINDOW_MS[1] - KILL_WINDOW_MS[0]);
       const { killAtSec, acked } = await recordAndKill(root, fixtureDir, delay);
 
-      const recovered = await runIrecAsync(['recover', '--json'], testEnv(root));
+      // The interrupted interview is paused for its candidate; submitted as it is, it is finalized at once.
+      const recovered = await runIrecAsync(['recover', '--submit-paused', '--json'], testEnv(root));
       expect(recovered.status, recovered.stderr).toBe(0);
       const [report] = recovered.json<RecoveryReport[]>();
       expect(report).toMatchObject({ interrupted: true, crashed: true, outcome: 'finalized' });

@@ -191,7 +191,7 @@ describe('streaming a recording to the Media Recording API while it is recorded'
 
       proxy.up();
       const second = mediaCore(root, url);
-      const [report] = await second.recover();
+      const [report] = await second.recover({ submitPaused: true }); // the interrupted interview, sent as it is
       expect(report).toMatchObject({ recordingId, outcome: 'finalized' });
       await expect.poll(() => mediaSessions(second, recordingId)[0]?.state, { timeout: 30_000 }).toBe('done');
 

@@ -26,7 +26,7 @@ describe('crash recovery', () => {
     media = await recordChunks('h264-webm', 5);
   }, 60_000);
 
-  it('cuts a torn chunk off, finalizes what was durable, and tells the user', async () => {
+  it('cuts a torn chunk off and pauses the interview; submitted, what was durable is finalized and the user told', async () => {
     const root = tempDir();
     const crashed = createTestCore(root);
     const id = await recordSession(crashed, [media], { stop: false });
@@ -35,9 +35,15 @@ describe('crash recovery', () => {
     crash(crashed);
 
     const restarted = createTestCore(root);
-    const reports = await restarted.recover();
-    expect(reports).toMatchObject([{ recordingId: id, interrupted: true, crashed: true, outcome: 'finalized' }]);
+    expect(await restarted.recover()).toMatchObject([{ recordingId: id, interrupted: true, crashed: true, outcome: 'paused' }]);
     expect(fs.statSync(segment.filePath).size).toBe(segment.bytes);
+    const paused = getRecordingDetail(db(restarted), id)!;
+    expect(paused).toMatchObject({ state: 'paused', recoveredAt: expect.any(String), chunkCount: media.chunks.length, outputs: [] });
+    expect(Math.abs(paused.durationMs! - 5000)).toBeLessThan(500);
+    expect(await createHandlerTable(restarted).getRecoveryNotices(undefined, {} as never)).toEqual([]); // offered, not "recovered"
+
+    const reports = await restarted.recover({ submitPaused: true });
+    expect(reports).toMatchObject([{ recordingId: id, interrupted: true, crashed: true, outcome: 'finalized' }]);
     const detail = getRecordingDetail(db(restarted), id)!;
     expect(detail).toMatchObject({ state: 'finalized', recoveredAt: expect.any(String), chunkCount: media.chunks.length });
     expect(detail.error).toBeNull();
@@ -56,7 +62,7 @@ describe('crash recovery', () => {
     crash(crashed);
 
     const restarted = createTestCore(root);
-    await restarted.recover();
+    await restarted.recover({ submitPaused: true });
     const detail = getRecordingDetail(db(restarted), id)!;
     expect(detail.chunkCount).toBe(media.chunks.length - 2);
     expect(fs.statSync(segment.filePath).size).toBe(segment.bytes - lastTwo);
@@ -86,18 +92,23 @@ describe('crash recovery', () => {
     const restarted = createTestCore(root);
     const reports = await restarted.recover();
     expect(reports.map((r) => [r.recordingId, r.interrupted, r.crashed, r.outcome])).toEqual([
-      [quitId, true, false, 'finalized'],
+      [quitId, true, false, 'paused'],
       [finalizingId, true, false, 'finalized'],
     ]);
   });
 
-  it('a second recover finds nothing to do', async () => {
+  it('a second recover changes nothing: the paused interview waits for the candidate until it is submitted', async () => {
     const root = tempDir();
     const crashed = createTestCore(root);
-    await recordSession(crashed, [media], { stop: false });
+    const id = await recordSession(crashed, [media], { stop: false });
     crash(crashed);
     const restarted = createTestCore(root);
     expect(await restarted.recover()).toHaveLength(1);
+    expect(await restarted.recover()).toEqual([
+      expect.objectContaining({ recordingId: id, outcome: 'paused', message: expect.stringMatching(/^paused since /) }),
+    ]);
+    expect(getRecordingDetail(db(restarted), id)!.state).toBe('paused');
+    await restarted.recover({ submitPaused: true });
     expect(await restarted.recover()).toEqual([]);
   });
 });

@@ -46,7 +46,13 @@ describe('irec recover names the process that still holds a recording', () => {
       await group.kill();
       const afterKill = await runIrecAsync(['recover', '--json'], testEnv(root));
       expect(afterKill.status, afterKill.stderr).toBe(0);
-      expect(afterKill.json<RecoveryReport[]>()).toMatchObject([{ recordingId, outcome: 'finalized', crashed: true }]);
+      expect(afterKill.json<RecoveryReport[]>()).toMatchObject([{ recordingId, outcome: 'paused', interrupted: true, crashed: true }]);
+      const waiting = await runIrecAsync(['recover'], testEnv(root));
+      expect(waiting.stdout).toContain(`${recordingId} (Crash test, from `);
+      expect(waiting.stdout).toContain('waiting for the candidate to continue or submit it in the app');
+      const submitted = await runIrecAsync(['recover', '--submit-paused', '--json'], testEnv(root));
+      expect(submitted.status, submitted.stderr).toBe(0);
+      expect(submitted.json<RecoveryReport[]>()).toMatchObject([{ recordingId, outcome: 'finalized', interrupted: true, crashed: true }]);
     } finally {
       await group.kill();
     }

@@ -63,8 +63,12 @@ function fakeMain() {
   const events: Array<{ kind: string; data?: Record<string, unknown> }> = [];
   let segments = 0;
   const answers = { append: [] as Array<Error | 'critical'>, stop: null as Error | null };
+  const durations: number[] = [];
   const api: SessionApi = {
     startRecording: async ({ mimeType }) => (calls.push(`start ${mimeType}`), { recordingId: 'rec-1', segment: 0 }),
+    // A paused recording with two segments holding 42 s: it goes on in segment 2.
+    resumeRecording: async ({ recordingId }) => (calls.push(`resume ${recordingId}`), { recordingId, segment: 2, recordedMs: 42_000 }),
+    suspendRecording: async ({ recordingId }) => (calls.push(`suspend ${recordingId}`), { state: 'paused' }),
     appendChunk: async ({ segment, index, bytes }) => {
       calls.push(`chunk ${segment}/${index} [${[...bytes]}]`);
       const answer = answers.append.shift();
@@ -75,12 +79,13 @@ function fakeMain() {
     stopRecording: async ({ reason, durationMs }) => {
       calls.push(`stop ${reason}`);
       expect(durationMs).toBeGreaterThanOrEqual(0);
+      durations.push(durationMs);
       if (answers.stop) throw answers.stop;
       return { state: 'stopped' };
     },
     recordEvent: async ({ kind, data }) => (events.push({ kind, data }), null),
   };
-  return { api, calls, events, answers };
+  return { api, calls, events, answers, durations };
 }
 
 /** The browser media, faked: the tests drive the recorders and the device tracks. */
@@ -108,11 +113,18 @@ function fakeMedia(supported = (type: string) => type.startsWith('video/webm')) 
   return { media, recorders, closed, current: () => recorders.at(-1)! };
 }
 
-async function start(options: { tracks?: FakeTrack[]; supported?: (type: string) => boolean } = {}) {
+async function start(
+  options: {
+    tracks?: FakeTrack[];
+    supported?: (type: string) => boolean;
+    resume?: { recordingId: string };
+    main?: ReturnType<typeof fakeMain>;
+  } = {},
+) {
   const camera = new FakeTrack('video');
   const microphone = new FakeTrack('audio');
   const tracks = options.tracks ?? [camera, microphone];
-  const main = fakeMain();
+  const main = options.main ?? fakeMain();
   const fake = fakeMedia(options.supported);
   const fatal: string[] = [];
   const statuses: Array<{ chunks: number; bytes: number; backlog: number; paused: boolean }> = [];
@@ -126,6 +138,7 @@ async function start(options: { tracks?: FakeTrack[]; supported?: (type: string)
     onFatal: (reason) => fatal.push(reason),
     onStatus: (status) => statuses.push(status),
     media: fake.media,
+    resume: options.resume,
   });
   await Promise.resolve(); // the recorder's 'start' event
   return { session, main, fake, fatal, statuses, camera, microphone };
@@ -269,5 +282,30 @@ describe('recorder session: stopping by itself', () => {
 
     expect(main.calls.slice(1)).toEqual(['chunk 0/0 [1]', 'chunk 0/1 [9]', 'stop finished']);
     expect(fatal).toEqual([]);
+  });
+});
+
+describe('recorder session: continuing a paused recording', () => {
+  it('records into the segment main opened, its clock going on from what the earlier parts hold', async () => {
+    const { session, main, fake } = await start({ resume: { recordingId: 'rec-paused' } });
+    expect(session.recordingId).toBe('rec-paused');
+    expect(session.recordedMs()).toBeGreaterThanOrEqual(42_000);
+    expect(session.elapsedMs()).toBeGreaterThanOrEqual(42_000);
+    fake.current().emit(1);
+    session.mark('question.start', { index: 1 });
+    await session.stop('finished');
+
+    expect(main.calls).toEqual(['resume rec-paused', 'chunk 2/0 [1]', 'chunk 2/1 [9]', 'stop finished']);
+    // Markers land after the earlier parts in the joined file, and the stop reports the whole length.
+    expect(main.events.find((event) => event.kind === 'question.start')!.data!.mediaMs).toBeGreaterThanOrEqual(42_000);
+    expect(main.durations[0]).toBeGreaterThanOrEqual(42_000);
+  });
+
+  it('pauses the recording again when its sources cannot open, so it can still be continued', async () => {
+    const main = fakeMain();
+    await expect(start({ main, resume: { recordingId: 'rec-paused' }, tracks: [new FakeTrack('audio')] })).rejects.toThrow(
+      'No camera track to record.',
+    );
+    expect(main.calls).toEqual(['resume rec-paused', 'suspend rec-paused']);
   });
 });

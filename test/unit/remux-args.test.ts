@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatList, containerFor, ffmetadata, remuxArgs } from '../../src/core/services/media/remux-args';
+import { concatList, containerFor, ffmetadata, remuxArgs, reorderArgs } from '../../src/core/services/media/remux-args';
 
 describe('remux arguments', () => {
   it('chooses MP4 for H.264 and WebM for the VP/AV1 codecs', () => {
@@ -37,5 +37,11 @@ describe('remux arguments', () => {
   it('escapes chapter titles so a title cannot add metadata lines', () => {
     const text = ffmetadata([{ startMs: 0, endMs: 1500.4, title: 'Why = this; #1\\nope\nrole?' }]);
     expect(text).toBe(';FFMETADATA1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=1500\ntitle=Why \\= this\\; \\#1\\\\nope\\\nrole?\n');
+  });
+
+  it('puts a segment’s streams in a given order by stream copy, counting each type’s streams from 0', () => {
+    const args = reorderArgs('/r/segment-001.webm', '/r/.reordered-1.mkv', ['video', 'audio', 'audio']);
+    expect(args.join(' ')).toContain('-i /r/segment-001.webm -map 0:v:0 -map 0:a:0 -map 0:a:1 -c copy -f matroska /r/.reordered-1.mkv');
+    expect(args).not.toContain('-c:v');
   });
 });

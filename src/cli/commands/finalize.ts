@@ -45,6 +45,12 @@ function describeReport(report: RecoveryReport): string {
       'still holds it — it is recording or finalizing it now. If that process has hung, end it and run irec recover again.'
     );
   }
+  if (report.outcome === 'paused') {
+    return (
+      `⏸ ${report.recordingId} (${report.interviewTitle}, from ${report.startedAt}) was interrupted mid-interview and is paused, ` +
+      'waiting for the candidate to continue or submit it in the app. To send it as it is: irec recover --submit-paused'
+    );
+  }
   if (report.outcome === 'finalized' && report.recording) {
     return `✓ ${report.message} (${report.recordingId}${report.crashed ? ', after a crash' : ''})\n${describeOutputs(report.recording)}`;
   }
@@ -52,14 +58,15 @@ function describeReport(report: RecoveryReport): string {
 }
 
 /**
- * `irec recover`: what the app does at start-up — recover interrupted recordings and finalize unfinished ones.
- * Recordings a live process still holds are listed with that process; leaving them alone is not a failure.
+ * `irec recover`: what the app does at start-up — pause interrupted interviews for the candidate and finalize
+ * unfinished recordings; `--submit-paused` submits paused interviews and finalizes them too. Recordings a live
+ * process still holds are listed with that process; leaving them alone, or paused, is not a failure.
  */
-export async function recoverCommand(core: Core, out: Output): Promise<number> {
+export async function recoverCommand(core: Core, out: Output, options: { submitPaused?: boolean } = {}): Promise<number> {
   const bar = createProgressBar(!out.json);
   const unsubscribe = core.events.subscribe((event, payload) => event === 'finalizeProgress' && bar.update(payload as never));
   try {
-    const reports = await core.recover();
+    const reports = await core.recover({ submitPaused: options.submitPaused });
     bar.done();
     out.result(reports, () =>
       reports.length === 0 ? 'Nothing to recover: every recording is finalized.' : reports.map(describeReport).join('\n'),

@@ -6,7 +6,9 @@ import { questionAudio } from '../../services/interview/question-audio';
 import { usableScript } from '../../services/interview/interview-service';
 import type { HandlerTable } from '../dispatcher';
 
-export function interviewHandlers(core: Core): Pick<HandlerTable, 'getInterviewScript' | 'giveConsent' | 'getQuestionAudio'> {
+type InterviewChannels = 'getInterviewScript' | 'giveConsent' | 'getResumableInterview' | 'getQuestionAudio';
+
+export function interviewHandlers(core: Core): Pick<HandlerTable, InterviewChannels> {
   const { recording } = core.config.config;
   return {
     getInterviewScript: () => {
@@ -25,6 +27,12 @@ export function interviewHandlers(core: Core): Pick<HandlerTable, 'getInterviewS
     },
 
     giveConsent: ({ scriptId }) => core.interviews.giveConsent(scriptId),
+
+    // A recording whose page vanished without a word (a crashed tab) is paused first, so it is offered too.
+    getResumableInterview: async () => {
+      await core.recording.suspendStalled();
+      return core.interviews.resumable();
+    },
 
     getQuestionAudio: async ({ questionIndex }) => {
       const { script, baseDir } = usableScript(core.interview);

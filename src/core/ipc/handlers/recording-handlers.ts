@@ -3,7 +3,16 @@ import type { Core } from '../../create-core';
 import { freeBytes } from '../../platform/disk';
 import type { HandlerTable } from '../dispatcher';
 
-type RecordingChannels = 'getDiskStatus' | 'startRecording' | 'appendChunk' | 'startSegment' | 'stopRecording' | 'recordEvent';
+type RecordingChannels =
+  | 'getDiskStatus'
+  | 'startRecording'
+  | 'appendChunk'
+  | 'startSegment'
+  | 'resumeRecording'
+  | 'suspendRecording'
+  | 'submitPausedRecording'
+  | 'stopRecording'
+  | 'recordEvent';
 
 /** What follows a start or a stop (cloud recordings, finalize, upload) is the pipeline's business, not the transport's. */
 export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChannels> {
@@ -23,6 +32,24 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
     startSegment: async (input) => {
       const result = await core.recording.startSegment(input);
       logger.info('New segment', { ...input, ...result });
+      return result;
+    },
+
+    resumeRecording: async (input) => {
+      const resumed = await core.recording.resume(input);
+      logger.info('Recording resumed', { ...resumed, mimeType: input.mimeType });
+      return resumed;
+    },
+
+    suspendRecording: async ({ recordingId }) => {
+      const result = await core.recording.suspend({ recordingId });
+      logger.info('Recording paused: the page went away', { recordingId });
+      return result;
+    },
+
+    submitPausedRecording: async ({ recordingId }) => {
+      const result = await core.recording.submitPaused({ recordingId });
+      logger.info('Paused recording submitted', { recordingId });
       return result;
     },
 

@@ -12,16 +12,29 @@ export function assertContiguous(list: readonly Migration[]): void {
   });
 }
 
+function assertForeignKeysHold(db: Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length) throw new Error(`Migration "${migration.name}" left ${broken.length} broken foreign key(s).`);
+}
+
 /** Applies every migration newer than the database, each in its own transaction with its version bump. */
 export function migrate(db: Database, list: readonly Migration[]): number[] {
   assertContiguous(list);
   const applied: number[] = [];
   for (const migration of list) {
     if (migration.version <= schemaVersion(db)) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    // `foreign_keys` cannot change inside a transaction; with it on, dropping a rebuilt table would cascade.
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.withoutForeignKeys) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.withoutForeignKeys) assertForeignKeysHold(db, migration);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.withoutForeignKeys) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     applied.push(migration.version);
   }
   return applied;

@@ -40,6 +40,14 @@ function notFinalizable(recordingId: string, state: string): AppError {
   });
 }
 
+/** An interrupted interview is sent only when the candidate (or support, on purpose) submits it. */
+const waitingForCandidate = (recordingId: string) =>
+  new AppError(
+    'CONFLICT',
+    `Recording ${recordingId} is a paused interview, waiting for the candidate to continue or submit it; to send it as it is: irec recover --submit-paused.`,
+    { details: { recordingId, state: 'paused' } },
+  );
+
 const noSuchRecording = (recordingId: string) =>
   new AppError('NOT_FOUND', `There is no recording ${recordingId}.`, { details: { recordingId } });
 
@@ -69,6 +77,7 @@ async function recoverIfInterrupted(deps: FinalizeDeps, recordingId: string): Pr
  */
 async function claim(deps: FinalizeDeps, recordingId: string): Promise<FfmpegTools> {
   const tools = deps.tools();
+  if (getRecordingOwner(deps.db, recordingId)?.state === 'paused') throw waitingForCandidate(recordingId);
   await recoverIfInterrupted(deps, recordingId);
   if (!claimForFinalize(deps.db, recordingId, deps.run.id))
     throw notFinalizable(recordingId, getRecordingOwner(deps.db, recordingId)!.state);

@@ -7,7 +7,7 @@ import { listEvents } from '../catalog/queries/events';
 import type { FfmpegTools } from '../media/locate-ffmpeg';
 import { runMediaTool } from '../media/media-tool-runner';
 import { probeMedia } from '../media/probe';
-import { concatList, containerFor, ffmetadata, remuxArgs, type Container, type RemuxPlan } from '../media/remux-args';
+import { concatList, containerFor, ffmetadata, remuxArgs, reorderArgs, type Container, type RemuxPlan } from '../media/remux-args';
 import { chaptersFromMarkers } from './chapters';
 import type { SourceMedia } from './source-media';
 
@@ -45,15 +45,21 @@ export interface Output {
 interface OutputGroup {
   sources: SourceMedia[];
   container: Container;
+  /** Each source's stream types in file order, when they must be put in the first one's order before joining. */
+  orders?: string[][];
 }
 
-/** Each segment's streams, as a signature: equal signatures can be joined by the concat demuxer, no re-encode. */
+/**
+ * Each segment's streams, as a signature: equal signatures can be joined by the concat demuxer, no re-encode. The
+ * key ignores the streams' order (a recorder adds its tracks as their first frames come); `order` keeps it.
+ */
 async function streamSignatures(ffprobe: string, sources: readonly SourceMedia[], signal?: AbortSignal) {
-  const signatures: Array<{ video: string; key: string }> = [];
+  const signatures: Array<{ video: string; key: string; order: string[] }> = [];
   for (const { segment } of sources) {
     const streams = (await probeMedia(ffprobe, segment.filePath, signal)).streams;
     const video = streams.find((stream) => stream.type === 'video')?.codec ?? 'none';
-    signatures.push({ video, key: JSON.stringify(streams.map(({ type, codec, width, height }) => [type, codec, width, height])) });
+    const described = streams.map(({ type, codec, width, height }) => JSON.stringify([type, codec, width, height]));
+    signatures.push({ video, key: described.sort().join(), order: streams.map((stream) => stream.type) });
   }
   return signatures;
 }
@@ -63,7 +69,10 @@ async function outputGroups(job: RemuxJob, signal?: AbortSignal): Promise<Output
   const container = containerFor(job.sources[0]!.segment.mimeType);
   if (job.sources.length === 1) return [{ sources: job.sources, container }];
   const signatures = await streamSignatures(job.tools.ffprobe, job.sources, signal);
-  if (signatures.every((s) => s.key === signatures[0]!.key)) return [{ sources: job.sources, container }];
+  if (signatures.every((s) => s.key === signatures[0]!.key)) {
+    const sameOrder = signatures.every((s) => s.order.join() === signatures[0]!.order.join());
+    return [{ sources: job.sources, container, orders: sameOrder ? undefined : signatures.map((s) => s.order) }];
+  }
   return job.sources.map((source, i) => ({ sources: [source], container: containerFor(signatures[i]!.video) }));
 }
 
@@ -82,7 +91,7 @@ export async function remuxOutputs(job: RemuxJob, ctx: RemuxContext): Promise<Ou
     const output = path.join(job.dir, `${name}.${container}`);
     const partial = path.join(job.dir, `.${name}.partial.${container}`);
     ctx.temporary.push(partial);
-    const input = await inputFor(sources, job.dir, part, ctx.temporary);
+    const input = await inputFor(job, { sources, container, orders: groups[part]!.orders }, part, ctx);
     // Chapters need one timeline: only a recording that becomes a single file gets them.
     const chaptersFile = groups.length === 1 ? await writeChapters(job, ctx.temporary) : undefined;
     const plan: RemuxPlan = { input, chaptersFile, output: partial, container, metadata };
@@ -104,12 +113,25 @@ export async function remuxOutputs(job: RemuxJob, ctx: RemuxContext): Promise<Ou
   return outputs;
 }
 
-async function inputFor(group: readonly SourceMedia[], dir: string, part: number, temporary: string[]): Promise<RemuxPlan['input']> {
-  if (group.length === 1) return { kind: 'file', path: group[0]!.segment.filePath };
-  const listFile = path.join(dir, `.concat-${part}.txt`);
-  temporary.push(listFile);
-  await fs.writeFile(listFile, concatList(group.map((s) => s.segment.filePath)));
+async function inputFor(job: RemuxJob, group: OutputGroup, part: number, ctx: RemuxContext): Promise<RemuxPlan['input']> {
+  if (group.sources.length === 1) return { kind: 'file', path: group.sources[0]!.segment.filePath };
+  const files: string[] = [];
+  for (const [i, { segment }] of group.sources.entries()) files.push(await inFirstOrder(job, group, i, segment, ctx));
+  const listFile = path.join(job.dir, `.concat-${part}.txt`);
+  ctx.temporary.push(listFile);
+  await fs.writeFile(listFile, concatList(files));
   return { kind: 'concat', listFile };
+}
+
+/** The segment's file, or a temporary copy of it with its streams in the first segment's order. */
+async function inFirstOrder(job: RemuxJob, group: OutputGroup, i: number, segment: { seq: number; filePath: string }, ctx: RemuxContext) {
+  const order = group.orders?.[i];
+  const first = group.orders?.[0];
+  if (!order || !first || order.join() === first.join()) return segment.filePath;
+  const copy = path.join(job.dir, `.reordered-${segment.seq}.mkv`);
+  ctx.temporary.push(copy);
+  await runMediaTool(job.tools.ffmpeg, reorderArgs(segment.filePath, copy, first), { signal: ctx.signal });
+  return copy;
 }
 
 async function writeChapters(job: RemuxJob, temporary: string[]): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import { insertEvent, type NewEvent } from '../catalog/queries/events';
 import { insertConsent, insertInterview, interviewExists } from '../catalog/queries/interviews';
 import type { Logger } from '../logging/logger';
 import type { ActiveScript } from './load-script';
+import { findResumableInterview, type ResumableInterview } from './resumable-interview';
 
 export interface InterviewServiceDeps {
   db: Database;
@@ -50,6 +51,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       deps.logger.info('Consent given', { interviewId, scriptId: script.id });
       return { interviewId, consentedAt };
     },
+
+    /** The interview interrupted most recently and still paused, with where it continues; null when none waits. */
+    resumable: (): ResumableInterview | null => findResumableInterview(deps.db, deps.script),
 
     /** A moment of the interview (question shown, retake, device change) for the chapters and the audit trail. */
     recordEvent(event: NewEvent & { interviewId: string }): void {

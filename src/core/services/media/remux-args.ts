@@ -28,6 +28,21 @@ export function ffmetadata(chapters: readonly Chapter[]): string {
   return `;FFMETADATA1\n${blocks.join('')}`;
 }
 
+/**
+ * A segment rewritten with its streams in `order` (stream copy into Matroska, which holds any codec the recorder
+ * writes): the concat demuxer matches streams by position, and a recorder adds its tracks in the order their
+ * first frames came, so two segments can hold the same streams the other way round.
+ */
+export function reorderArgs(input: string, output: string, order: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  const maps = order.flatMap((type) => {
+    const nth = seen.get(type) ?? 0;
+    seen.set(type, nth + 1);
+    return ['-map', `0:${type[0]}:${nth}`];
+  });
+  return ['-hide_banner', '-nostdin', '-v', 'error', '-y', '-i', input, ...maps, '-c', 'copy', '-f', 'matroska', output];
+}
+
 export interface RemuxPlan {
   /** One segment file, or a concat list file naming several. */
   input: { kind: 'file'; path: string } | { kind: 'concat'; listFile: string };

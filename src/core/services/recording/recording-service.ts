@@ -1,39 +1,24 @@
-import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sha256Hex } from '../../platform/sha256';
-import { recordedContainer } from '../../../shared/domain/recording';
-import { createKeyedSerialQueue, type KeyedSerialQueue } from '../../../shared/async/serial-queue';
+import { createKeyedSerialQueue } from '../../../shared/async/serial-queue';
 import { AppError } from '../../errors/app-error';
-import { endSegment, insertChunk, insertSegment } from '../catalog/queries/chunks';
+import { endSegment, insertChunk } from '../catalog/queries/chunks';
 import { interviewExists } from '../catalog/queries/interviews';
 import { finishRecording, insertRecording } from '../catalog/queries/recordings';
-import { createServiceEmitter, type ServiceEmitter, type ServiceEvents } from '../service-events';
-import type { SegmentFile, SegmentFiles } from './segment-files';
+import { createServiceEmitter, type ServiceEvents } from '../service-events';
+import {
+  freshSegment,
+  openSegment,
+  running,
+  type Active,
+  type Context,
+  type RecordingEvents,
+  type RecordingServiceDeps,
+} from './recording-context';
+import { resumeRecording, submitPaused, suspendRecording } from './recording-pause';
 
-export interface RecordingServiceDeps {
-  db: Database;
-  /** This process's run: recordings it owns are not "interrupted" while it lives. */
-  runId: string;
-  recordingsDir: string;
-  files: SegmentFiles;
-  freeBytes: (dir: string) => number | null;
-  minFreeBytes: number;
-  now?: () => Date;
-  /** Keeps the display awake while any recording runs (Electron's powerSaveBlocker); optional. */
-  keepAwake?: { start(): () => void };
-  /** A listener of this service's events threw (a bug there): the recording goes on regardless. */
-  onListenerError?: (event: string, error: unknown) => void;
-}
-
-/** What the service tells whoever follows it (the pipeline). */
-export interface RecordingEvents extends Record<string, unknown> {
-  started: { recordingId: string };
-  /** More of a segment is durable, or the segment has ended. */
-  durable: { recordingId: string; segment: number };
-  /** Ended by any path: the renderer's stop (finished, device lost, error, cancelled) or a full disk. */
-  stopped: { recordingId: string; reason: string | null };
-}
+export type { RecordingEvents, RecordingServiceDeps };
 
 export interface ChunkAck {
   index: number;
@@ -52,46 +37,10 @@ export interface ChunkInput {
   mediaEndMs?: number;
 }
 
-interface Active {
-  interviewId: string;
-  mimeType: string;
-  segment: number;
-  file: SegmentFile;
-  filePath: string;
-  nextIndex: number;
-  offset: number;
-  lastSha: string | null;
-  /** The recorder's time at the end of the last stored chunk, summed over earlier segments. */
-  recordedMs: number;
-  segmentMediaMs: number;
-  releaseAwake?: () => void;
-}
-
-/** What the service's parts share: its dependencies, the open recordings and the per-recording order. */
-interface Context {
-  deps: RecordingServiceDeps;
-  now: () => Date;
-  active: Map<string, Active>;
-  /** Operations on one recording run strictly in order; different recordings run side by side. */
-  order: KeyedSerialQueue;
-  events: ServiceEmitter<RecordingEvents>;
-}
+/** A recorder sends a chunk every second; this long without one (and nothing being written) means its page is gone. */
+const STALLED_AFTER_MS = 20_000;
 
 const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
-
-function running(ctx: Context, recordingId: string): Active {
-  const state = ctx.active.get(recordingId);
-  if (!state) throw new AppError('CONFLICT', `Recording ${recordingId} is not running.`, { details: { recordingId } });
-  return state;
-}
-
-async function openSegment(ctx: Context, recordingId: string, mimeType: string, segment: number) {
-  const name = `segment-${String(segment).padStart(3, '0')}.${recordedContainer(mimeType)}`;
-  const filePath = path.join(ctx.deps.recordingsDir, recordingId, name);
-  const file = await ctx.deps.files.create(filePath);
-  insertSegment(ctx.deps.db, { recordingId, seq: segment, filePath, mimeType, startedAt: ctx.now().toISOString() });
-  return { file, filePath };
-}
 
 /** Ends the recording in the catalog and tells the followers; the segment file is closed already. */
 function finish(ctx: Context, recordingId: string, state: Active, ended: { durationMs: number; stopReason?: string }): void {
@@ -131,19 +80,8 @@ async function start(ctx: Context, input: { interviewId: string; mimeType: strin
     startedAt: ctx.now().toISOString(),
     runId: ctx.deps.runId,
   });
-  const { file, filePath } = await openSegment(ctx, recordingId, input.mimeType, 0);
-  ctx.active.set(recordingId, {
-    ...input,
-    segment: 0,
-    file,
-    filePath,
-    nextIndex: 0,
-    offset: 0,
-    lastSha: null,
-    recordedMs: 0,
-    segmentMediaMs: 0,
-    releaseAwake: ctx.deps.keepAwake?.start(),
-  });
+  const opened = await openSegment(ctx, recordingId, input.mimeType, 0);
+  ctx.active.set(recordingId, { ...input, ...freshSegment(0, opened, 0, ctx.now()), releaseAwake: ctx.deps.keepAwake?.start() });
   ctx.events.emit('started', { recordingId });
   return { recordingId, segment: 0 };
 }
@@ -189,7 +127,12 @@ async function storeChunk(ctx: Context, state: Active, input: ChunkInput): Promi
     receivedAt: ctx.now().toISOString(),
     mediaEndMs: input.mediaEndMs === undefined ? null : Math.round(input.mediaEndMs),
   });
-  Object.assign(state, { offset: offset + input.bytes.byteLength, nextIndex: state.nextIndex + 1, lastSha: hash });
+  Object.assign(state, {
+    offset: offset + input.bytes.byteLength,
+    nextIndex: state.nextIndex + 1,
+    lastSha: hash,
+    lastActiveAt: ctx.now().getTime(),
+  });
   if (input.mediaEndMs !== undefined) state.segmentMediaMs = input.mediaEndMs;
   ctx.events.emit('durable', { recordingId: input.recordingId, segment: state.segment });
   return ackFor(ctx, state, input, offset);
@@ -200,17 +143,8 @@ async function nextSegment(ctx: Context, recordingId: string, state: Active): Pr
   endSegment(ctx.deps.db, recordingId, state.segment, ctx.now().toISOString());
   ctx.events.emit('durable', { recordingId, segment: state.segment });
   const segment = state.segment + 1;
-  const { file, filePath } = await openSegment(ctx, recordingId, state.mimeType, segment);
-  Object.assign(state, {
-    segment,
-    file,
-    filePath,
-    nextIndex: 0,
-    offset: 0,
-    lastSha: null,
-    recordedMs: state.recordedMs + state.segmentMediaMs,
-    segmentMediaMs: 0,
-  });
+  const opened = await openSegment(ctx, recordingId, state.mimeType, segment);
+  Object.assign(state, freshSegment(segment, opened, state.recordedMs + state.segmentMediaMs, ctx.now()));
   return { segment };
 }
 
@@ -239,9 +173,31 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     stop: (input: { recordingId: string; durationMs: number; stopReason?: string }): Promise<{ state: 'stopped' }> =>
       inOrder(input.recordingId, async (state) => {
         await state.file.close();
-        finish(ctx, input.recordingId, state, { durationMs: Math.round(input.durationMs), stopReason: input.stopReason });
+        // A continued interview's length is every part's: at least what the stored chunks cover.
+        const durationMs = state.resumed ? Math.max(input.durationMs, state.recordedMs + state.segmentMediaMs) : input.durationMs;
+        finish(ctx, input.recordingId, state, { durationMs: Math.round(durationMs), stopReason: input.stopReason });
         return { state: 'stopped' as const };
       }),
+    /** The page that records went away: the segment is closed and the recording waits, paused, for the candidate. */
+    suspend: (input: { recordingId: string }): Promise<{ state: 'paused' }> => suspendRecording(ctx, input.recordingId),
+    /** The candidate continues a paused interview: a new segment of the same recording. */
+    resume: (input: { recordingId: string; mimeType: string }) => resumeRecording(ctx, input),
+    /** The candidate submits what a paused interview recorded: stopped, so the pipeline finalizes and sends it. */
+    submitPaused: (input: { recordingId: string }): Promise<{ state: 'stopped' }> => submitPaused(ctx, input.recordingId),
+    /**
+     * Recordings whose page went silent without saying goodbye (a browser tab that crashed while the browser host
+     * lives on): no chunk for `idleMs` and nothing being written. They are paused, so the candidate is offered them.
+     */
+    async suspendStalled(idleMs = STALLED_AFTER_MS): Promise<string[]> {
+      const busy = new Set(ctx.order.busyKeys());
+      const stalled = [...ctx.active].filter(([id, state]) => !busy.has(id) && ctx.now().getTime() - state.lastActiveAt > idleMs);
+      await Promise.all(stalled.map(([id]) => suspendRecording(ctx, id)));
+      return stalled.map(([id]) => id);
+    },
+    /** The window that recorded is gone (its renderer crashed): every running recording is paused for the candidate. */
+    async suspendAll(): Promise<void> {
+      await Promise.all([...ctx.active.keys()].map((recordingId) => suspendRecording(ctx, recordingId)));
+    },
     /** Closes files of recordings still open (app quit): what was acknowledged is already durable. */
     async closeAll(): Promise<void> {
       await Promise.all([...ctx.active].map(([id, state]) => ctx.order.run(id, () => state.file.close())));

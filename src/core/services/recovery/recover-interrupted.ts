@@ -1,7 +1,9 @@
 import { getRun, type RunRow } from '../catalog/queries/runs';
+import { pausedRecordings } from '../catalog/queries/paused-recordings';
 import { unfinishedRecordings } from '../catalog/queries/recordings';
 import type { FinalizeOptions } from '../finalize/finalize-recording';
 import type { RecordingDetail } from '../../../shared/domain/recording';
+import { pauseInterrupted } from './pause-interrupted';
 import type { Run } from './run-registry';
 import type { Database } from 'better-sqlite3';
 
@@ -38,24 +40,40 @@ export interface SkippedReport extends ReportBase {
   recording?: undefined;
 }
 
-export type RecoveryReport = SettledReport | SkippedReport;
+/** An interview interrupted mid-recording, cut back to its last whole chunk and paused: it waits for the candidate. */
+export interface PausedReport extends ReportBase {
+  outcome: 'paused';
+  interrupted: true;
+  recording?: undefined;
+}
 
-export const isSettled = (report: RecoveryReport): report is SettledReport => report.outcome !== 'skipped';
+export type RecoveryReport = SettledReport | SkippedReport | PausedReport;
+
+export const isSettled = (report: RecoveryReport): report is SettledReport => report.outcome === 'finalized' || report.outcome === 'failed';
 
 export interface RecoveryDeps {
   db: Database;
   run: Run;
   finalize: (recordingId: string, options?: FinalizeOptions) => Promise<RecordingDetail>;
+  /** `irec recover --submit-paused`: paused interviews are submitted (stopped), then finalized with the rest. */
+  submitPaused?: (recordingId: string) => Promise<unknown>;
 }
 
 /**
- * At start-up (app) or on demand (`irec recover`): every recording a vanished process left recording or
- * finalizing is cut back to its last whole chunk, finalized and verified; stopped recordings not finalized yet
- * (cancelled, disk was full) are finalized too. Recordings of live processes (the app recording right now
- * while the CLI runs, or a crashing one not gone yet) are left alone and reported with the process that owns them.
+ * At start-up (app) or on demand (`irec recover`): every recording a vanished process left recording is cut back
+ * to its last whole chunk and paused — the candidate continues or submits it, it is never sent on its own;
+ * recordings left finalizing and stopped ones not finalized yet (cancelled, disk was full) are finalized and
+ * verified. Interviews paused earlier are reported as waiting; with `submitPaused` every paused one is submitted
+ * and finalized too. Recordings of live processes (the app recording right now while the CLI runs, or a crashing
+ * one not gone yet) are left alone and reported with the process that owns them.
  */
 export async function recoverInterrupted(deps: RecoveryDeps, options: FinalizeOptions = {}): Promise<RecoveryReport[]> {
   const crashedNow = new Set(deps.run.collectCrashedRuns().map((run) => run.id));
+  const submitted = new Set<string>();
+  for (const paused of deps.submitPaused ? pausedRecordings(deps.db) : []) {
+    await deps.submitPaused!(paused.recordingId);
+    submitted.add(paused.recordingId);
+  }
   const reports: RecoveryReport[] = [];
   for (const recording of unfinishedRecordings(deps.db)) {
     const run = recording.runId ? getRun(deps.db, recording.runId) : undefined;
@@ -63,7 +81,7 @@ export async function recoverInterrupted(deps: RecoveryDeps, options: FinalizeOp
       reports.push(leftAlone(recording, run));
       continue;
     }
-    const interrupted = recording.state !== 'stopped';
+    const interrupted = recording.state !== 'stopped' || submitted.has(recording.id);
     const crashed = interrupted && (!run || crashedNow.has(run.id) || run.crashed === 1);
     const base = {
       recordingId: recording.id,
@@ -72,15 +90,42 @@ export async function recoverInterrupted(deps: RecoveryDeps, options: FinalizeOp
       interrupted,
       crashed,
     };
-    try {
-      const detail = await deps.finalize(recording.id, options);
-      const verb = interrupted ? 'Recovered' : 'Finalized';
-      reports.push({ ...base, outcome: 'finalized', message: `${verb} interview from ${recording.startedAt}`, recording: detail });
-    } catch (error) {
-      reports.push({ ...base, outcome: 'failed', message: (error as Error).message });
-    }
+    reports.push(await settle(deps, recording.state, base, options));
   }
-  return reports;
+  const reported = new Set(reports.map((report) => report.recordingId));
+  return [...reports, ...stillWaiting(deps.db).filter((report) => !reported.has(report.recordingId))];
+}
+
+type Base = Omit<ReportBase, 'message'>;
+
+/** An interrupted interview is paused (or, when asked to, submitted); anything else left unfinished is finalized. */
+async function settle(deps: RecoveryDeps, state: string, base: Base, options: FinalizeOptions): Promise<RecoveryReport> {
+  try {
+    if (state === 'recording') {
+      await pauseInterrupted(deps.db, base.recordingId);
+      if (!deps.submitPaused)
+        return { ...base, interrupted: true, outcome: 'paused', message: 'paused: waiting for the candidate to continue or submit it' };
+      await deps.submitPaused(base.recordingId);
+    }
+    const detail = await deps.finalize(base.recordingId, options);
+    const verb = base.interrupted ? 'Recovered' : 'Finalized';
+    return { ...base, outcome: 'finalized', message: `${verb} interview from ${base.startedAt}`, recording: detail };
+  } catch (error) {
+    return { ...base, outcome: 'failed', message: (error as Error).message };
+  }
+}
+
+/** Interviews paused before this pass: still waiting for their candidate. */
+function stillWaiting(db: Database): PausedReport[] {
+  return pausedRecordings(db).map((paused) => ({
+    recordingId: paused.recordingId,
+    interviewTitle: paused.title,
+    startedAt: paused.startedAt,
+    interrupted: true,
+    crashed: false,
+    outcome: 'paused',
+    message: `paused${paused.pausedAt ? ` since ${paused.pausedAt}` : ''}: waiting for the candidate to continue or submit it`,
+  }));
 }
 
 function leftAlone(recording: { id: string; interviewTitle: string; startedAt: string }, run: RunRow): SkippedReport {

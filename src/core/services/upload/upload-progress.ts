@@ -20,6 +20,12 @@ function stateOf(views: JobView[], recordingUploaded: boolean, note: UploadFailu
   return running.some(({ job }) => job.kind === 'stream' && job.size === null) ? 'streaming' : 'uploading';
 }
 
+const lastCompleted = (views: JobView[]): string | undefined =>
+  views
+    .map(({ job }) => job.completedAt ?? '')
+    .sort()
+    .at(-1) || undefined;
+
 /** A recording's upload over all its objects, with speed (from the caller's meter) and ETA. */
 export function recordingProgress(input: {
   recordingId: string;
@@ -46,6 +52,7 @@ export function recordingProgress(input: {
     bucket: input.bucket,
     key: main?.objectKey,
     keySize: main?.size ?? undefined,
+    verifiedAt: state === 'uploaded' ? lastCompleted(views) : undefined,
     message: failed?.lastError ?? (state === 'offline' || state === 'retrying' ? input.note?.message : undefined),
   };
 }

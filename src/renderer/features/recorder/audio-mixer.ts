@@ -1,3 +1,4 @@
+import { routeToSpeaker } from '../devices/speaker-output';
 import { playAudio } from './play-audio';
 
 export interface AudioMixer {
@@ -14,6 +15,7 @@ export interface AudioMixer {
  */
 export async function createAudioMixer(microphone: MediaStream): Promise<AudioMixer> {
   const context = new AudioContext({ latencyHint: 'interactive' });
+  await routeToSpeaker(context); // the questions play on the speakers chosen in the device check
   await context.resume();
   const destination = context.createMediaStreamDestination();
   context.createMediaStreamSource(microphone).connect(destination);

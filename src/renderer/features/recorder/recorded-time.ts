@@ -1,9 +1,11 @@
 /**
  * Recorded time: the recorder's own start→stop spans, summed over segments, so set-up and draining are not
- * counted. It places chunks and markers in the finished file (segments joined).
+ * counted. It places chunks and markers in the finished file (segments joined); `earlierMs` is what the parts
+ * recorded before an interruption hold.
  */
-export function createRecordedTime(now: () => number = () => performance.now()) {
-  let finishedMs = 0;
+export function createRecordedTime(now: () => number = () => performance.now(), earlierMs = 0) {
+  // A continued interview's earlier parts count as stopped segments: its markers land after them in the file.
+  let finishedMs = earlierMs;
   let segmentStartedAt: number | null = null;
   return {
     segmentStarted(): void {

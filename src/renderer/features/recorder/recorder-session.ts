@@ -3,8 +3,26 @@ import type { Mark } from './proctoring';
 import { createRecordedTime } from './recorded-time';
 import { browserMedia } from './recorder-media';
 import { controlSession } from './session-control';
-import type { SessionOptions } from './session-options';
-import { openSessionSources } from './session-sources';
+import type { SessionApi, SessionOptions } from './session-options';
+import { openSessionSources, type SessionSources } from './session-sources';
+
+/** A new recording, or a paused one continued in a new segment after what its earlier parts hold. */
+async function beginRecording(api: SessionApi, options: SessionOptions, mimeType: string) {
+  if (options.resume) return api.resumeRecording({ recordingId: options.resume.recordingId, mimeType });
+  return { ...(await api.startRecording({ interviewId: options.interviewId, mimeType })), recordedMs: 0 };
+}
+
+/** A continued recording's sources open after main said how much was recorded: the overlay's clock goes on from there. */
+async function openSources(options: SessionOptions, begun: { recordingId: string; recordedMs: number }, startedAt: number) {
+  const media = options.media ?? browserMedia;
+  const overlay = { interviewId: options.interviewId, startedAt: performance.timeOrigin + startedAt - begun.recordedMs };
+  try {
+    return await openSessionSources(media, options, overlay);
+  } catch (error) {
+    await options.api.suspendRecording({ recordingId: begun.recordingId }).catch(() => undefined); // still resumable
+    throw error;
+  }
+}
 
 /** One interview's recording: compositor + mixer → MediaRecorder (1 s chunks) → durable chunks in main. */
 export async function startRecorderSession(options: SessionOptions) {
@@ -14,10 +32,15 @@ export async function startRecorderSession(options: SessionOptions) {
   const mimeType: string = chosen;
 
   const startedAt = performance.now();
-  const elapsedMs = () => performance.now() - startedAt;
-  const sources = await openSessionSources(media, options, { interviewId, startedAt: performance.timeOrigin + startedAt });
-  const { recordingId } = await api.startRecording({ interviewId, mimeType });
-  const time = createRecordedTime();
+  // A new recording's sources open first (nothing is recorded if they fail); see openSources for a continued one.
+  const fresh = options.resume
+    ? undefined
+    : await openSessionSources(media, options, { interviewId, startedAt: performance.timeOrigin + startedAt });
+  const begun = await beginRecording(api, options, mimeType);
+  const sources: SessionSources = fresh ?? (await openSources(options, begun, startedAt));
+  const { recordingId, segment, recordedMs: earlierMs } = begun;
+  const elapsedMs = () => earlierMs + performance.now() - startedAt;
+  const time = createRecordedTime(undefined, earlierMs);
 
   // `mediaMs` is the marker's place in the finished file (segments joined): chapters are cut there.
   const mark: Mark = (kind, data) =>
@@ -30,7 +53,8 @@ export async function startRecorderSession(options: SessionOptions) {
         data: { elapsedMs: Math.round(elapsedMs()), mediaMs: Math.round(time.soFarMs()), ...data },
       })
       .catch(() => undefined);
-  const control = controlSession({ ...options, media, mimeType, recordingId, sources, time, mark });
+  const control = controlSession({ ...options, media, mimeType, recordingId, segment, sources, time, mark });
+  const playQuestion = (audio: Uint8Array) => sources.mixer.play(audio);
 
   return {
     recordingId,
@@ -38,9 +62,10 @@ export async function startRecorderSession(options: SessionOptions) {
     /** What is being recorded, overlay included, for the candidate's self-view. */
     preview: media.createStream([sources.compositor.track]),
     mark,
+    /** Since the interview began, earlier parts of a continued one included. */
     elapsedMs,
     recordedMs: time.soFarMs,
-    playQuestion: (audio: Uint8Array) => sources.mixer.play(audio),
+    playQuestion,
     /** A retake: the current take is kept; a new container starts in a new segment file. */
     newSegment: control.newSegment,
     stop: control.stop,

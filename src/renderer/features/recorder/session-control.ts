@@ -13,6 +13,8 @@ interface ControlOptions extends Pick<SessionOptions, 'videoBitsPerSecond' | 'au
   media: RecorderMedia;
   mimeType: string;
   recordingId: string;
+  /** The segment main opened for the first recorder (0, or the next one of a continued recording). */
+  segment: number;
   sources: SessionSources;
   time: RecordedTime;
   mark: Mark;
@@ -21,6 +23,19 @@ interface ControlOptions extends Pick<SessionOptions, 'videoBitsPerSecond' | 'au
 const DISK_LOW = 'The disk is almost full, so the recording was stopped. Everything recorded so far is saved.';
 const deviceLost = (track: MediaStreamTrack) =>
   `The ${track.kind === 'video' ? 'camera' : 'microphone'} stopped; the recording so far is saved.`;
+
+/**
+ * The page is going away (reload, closed window or tab) while recording: main pauses the recording at its last
+ * durable chunk, so the candidate can continue it. The browser host's bridge sends this call with keepalive.
+ */
+function suspendOnPageHide(stopped: () => boolean, suspend: () => Promise<unknown>): () => void {
+  if (typeof window === 'undefined') return () => undefined; // unit tests under Node
+  const onPageHide = () => {
+    if (!stopped()) void suspend().catch(() => undefined);
+  };
+  window.addEventListener('pagehide', onPageHide);
+  return () => window.removeEventListener('pagehide', onPageHide);
+}
 
 /**
  * A started recording's life: segments one after another (a retake starts a new one), and one stop — asked for,
@@ -66,6 +81,7 @@ export function controlSession(options: ControlOptions) {
   async function stop(reason: StopReason): Promise<void> {
     if (stopping) return;
     stopping = true;
+    stopSuspending();
     await current.finish();
     stopWatching();
     await sources.close();
@@ -77,7 +93,11 @@ export function controlSession(options: ControlOptions) {
 
   const stopWatching = options.media.watchSignals(mark, sources.deviceTracks);
   for (const track of sources.deviceTracks) track.addEventListener('ended', () => fatal('device-lost', deviceLost(track)));
-  record(0);
+  const stopSuspending = suspendOnPageHide(
+    () => stopping,
+    () => api.suspendRecording({ recordingId }),
+  );
+  record(options.segment);
 
   return {
     /** A retake: the current take is kept; a new container starts in a new segment file. */

@@ -1,11 +1,16 @@
 import type { Api } from '../../../shared/ipc/client';
 import type { RecorderMedia } from './recorder-media';
 
-export type SessionApi = Pick<Api, 'startRecording' | 'appendChunk' | 'startSegment' | 'stopRecording' | 'recordEvent'>;
+export type SessionApi = Pick<
+  Api,
+  'startRecording' | 'resumeRecording' | 'suspendRecording' | 'appendChunk' | 'startSegment' | 'stopRecording' | 'recordEvent'
+>;
 
 export interface SessionOptions {
   api: SessionApi;
   interviewId: string;
+  /** Continue this paused recording (a new segment of it, its clock going on) instead of starting a new one. */
+  resume?: { recordingId: string };
   camera: MediaStream;
   microphone: MediaStream;
   videoBitsPerSecond: number;

@@ -4,5 +4,7 @@ import type { Database } from 'better-sqlite3';
 export interface Migration {
   version: number;
   name: string;
+  /** Rebuilds a table others refer to: foreign keys are off while it runs, and checked before it commits. */
+  withoutForeignKeys?: boolean;
   up(db: Database): void;
 }
