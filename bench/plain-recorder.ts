@@ -7,7 +7,7 @@ import { projectRoot } from '../test/support/built';
 // A secure context (getUserMedia needs one) served by Playwright itself: no server to start or stop.
 const PAGE_URL = 'http://localhost/irec-plain-recorder';
 const PAGE_FILE = path.join(projectRoot, 'bench', 'plain-recorder.html');
-// What the app asks for (src/renderer/features/devices/permission-doctor.ts, MEDIA_CONSTRAINTS).
+// What the app asks for (src/renderer/features/devices/device-choice.ts, constraintsFor).
 const CONSTRAINTS = {
   video: { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
   audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },

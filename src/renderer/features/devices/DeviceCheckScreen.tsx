@@ -1,90 +1,104 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatBytes } from '../../../shared/format';
-import { api } from '../../api';
-import { useAsync } from '../../hooks/use-async';
-import { playAudio } from '../recorder/play-audio';
-import { bytesPerSecond, type ScriptInfo } from '../interview/use-script';
+import { ScreenHeading } from '../../components/ScreenHeading';
+import { useMessages } from '../../i18n/locale-context';
+import type { ScriptInfo } from '../interview/use-script';
+import { resolveChoice, type DeviceKind } from './device-choice';
+import { deviceMessages } from './device-messages';
+import { DevicePickers } from './DevicePickers';
+import { DiskEstimate } from './DiskEstimate';
 import { MicMeter } from './MicMeter';
-import type { MediaState } from './use-media';
-
-async function playThroughSpeakers(audio: Uint8Array): Promise<void> {
-  const context = new AudioContext();
-  try {
-    await playAudio(context, audio, [context.destination]);
-  } finally {
-    await context.close();
-  }
-}
+import { PermissionHelp } from './PermissionHelp';
+import { RecordPlayback } from './RecordPlayback';
+import { canChooseSpeaker } from './speaker-output';
+import { StartActions } from './StartActions';
+import { TestQuestion } from './TestQuestion';
+import { useDevices } from './use-devices';
+import type { MediaControls } from './use-media';
 
 interface Props {
   info: ScriptInfo;
-  media: MediaState;
-  retry(): void;
+  controls: MediaControls;
   onStart(stream: MediaStream): void;
+  onBack(): void;
 }
 
-export function DeviceCheckScreen({ info, media, retry, onStart }: Props) {
-  const video = useRef<HTMLVideoElement>(null);
-  const [disk] = useAsync(useCallback(() => api.getDiskStatus(), []));
-  const [testSound, setTestSound] = useState<string | null>(null);
-  useEffect(() => {
-    if (video.current && media.status === 'ready') video.current.srcObject = media.stream;
-  }, [media]);
+const trackDevice = (stream: MediaStream | null, kind: 'audio' | 'video') =>
+  (kind === 'audio' ? stream?.getAudioTracks() : stream?.getVideoTracks())?.[0]?.getSettings().deviceId;
 
-  const needed = bytesPerSecond(info) * info.maxSeconds * 2; // the recording, and once more while finalizing
-  const playTest = async () => {
-    setTestSound('Playing…');
-    const audio = await api.getQuestionAudio({ questionIndex: 0 });
-    if (audio.source === 'none') return setTestSound(`No voice available: ${audio.reason} Questions will be shown as text.`);
-    await playThroughSpeakers(audio.audio);
-    setTestSound('Did you hear the first question? If not, check your speakers or headphones.');
-  };
+/** The device in use per kind: the open tracks' devices, and the remembered speaker (else the default). */
+function activeDevices(stream: MediaStream | null, speaker: string | undefined, devices: MediaDeviceInfo[]) {
+  const speakers = devices.filter((device) => device.kind === 'audiooutput');
+  const fallback = speakers.find((device) => device.deviceId === 'default')?.deviceId ?? speakers[0]?.deviceId;
+  return { videoinput: trackDevice(stream, 'video'), audioinput: trackDevice(stream, 'audio'), audiooutput: speaker ?? fallback };
+}
+
+/** Camera, microphone and speakers chosen and tried before the interview; Start once the microphone is heard. */
+export function DeviceCheckScreen({ info, controls, onStart, onBack }: Props) {
+  const t = useMessages(deviceMessages);
+  const { media, choice, checkAgain, choose } = controls;
+  const stream = media.status === 'ready' ? media.stream : null;
+  const devices = useDevices(stream !== null);
+  const speakers = resolveChoice({ audiooutput: choice.audiooutput }, devices);
+  const kinds: DeviceKind[] = canChooseSpeaker() ? ['videoinput', 'audioinput', 'audiooutput'] : ['videoinput', 'audioinput'];
+  const fellBack = [...(media.status === 'ready' ? media.fellBack : []), ...(devices.length ? speakers.missing : [])];
+
+  const micId = trackDevice(stream, 'audio') ?? null;
+  const [heardMic, setHeardMic] = useState<string | null>(null);
+  const [quiet, setQuiet] = useState(false);
+  const heard = micId !== null && heardMic === micId;
+  const onHeard = useCallback(() => setHeardMic(micId), [micId]);
+  useEffect(() => {
+    // A camera or microphone unplugged here is replaced at once (by the default one, saying so).
+    const tracks = stream?.getTracks() ?? [];
+    tracks.forEach((track) => track.addEventListener('ended', checkAgain));
+    return () => tracks.forEach((track) => track.removeEventListener('ended', checkAgain));
+  }, [stream, checkAgain]);
 
   return (
-    <section className="card flow" aria-labelledby="devices-title">
-      <h1 id="devices-title">Check your camera, microphone and speakers</h1>
-      {media.status === 'asking' && <p className="muted">Asking for your camera and microphone…</p>}
-      {media.status === 'error' && (
-        <div className="banner banner-error" role="alert">
-          <strong>{media.title}</strong>
-          <p>{media.advice}</p>
-          <button type="button" className="button-secondary" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      )}
-      {media.status === 'ready' && (
-        <>
-          <video ref={video} className="preview" autoPlay muted playsInline aria-label="Your camera preview" />
-          <MicMeter stream={media.stream} />
-        </>
-      )}
-      <div className="meter-row">
-        <button type="button" className="button-secondary" onClick={() => void playTest()}>
-          Play test question
-        </button>
-        <span className="muted" aria-live="polite">
-          {testSound}
-        </span>
-      </div>
-      {disk.status === 'ready' && (
-        <p className={disk.value.freeBytes !== null && disk.value.freeBytes < needed ? 'summary-bad' : 'muted'}>
-          Free space: {formatBytes(disk.value.freeBytes)}; this interview needs up to {formatBytes(needed)}.
-          {disk.value.freeBytes !== null &&
-            disk.value.freeBytes < needed &&
-            ' Free some space before you start, or the recording may stop early.'}
+    <section className="card flow device-check" aria-labelledby="devices-title">
+      <ScreenHeading id="devices-title">{t('heading')}</ScreenHeading>
+      {media.status === 'asking' && <p className="muted">{t('asking')}</p>}
+      {media.status === 'error' && <PermissionHelp diagnosis={media.diagnosis} unchanged={media.unchanged} onCheckAgain={checkAgain} />}
+      {fellBack.map((kind) => (
+        <p key={kind} className="banner banner-warning">
+          {t('fellBack', { kind })}
         </p>
-      )}
-      <div className="actions">
-        <button
-          type="button"
-          className="button-primary"
-          disabled={media.status !== 'ready'}
-          onClick={() => media.status === 'ready' && onStart(media.stream)}
-        >
-          Start interview
-        </button>
+      ))}
+      <div className="device-check-body">
+        <div className="device-check-media">
+          <CameraPreview stream={stream} label={t('preview')} />
+          {stream && <RecordPlayback stream={stream} />}
+        </div>
+        <div className="device-check-controls">
+          <DevicePickers
+            devices={devices}
+            kinds={kinds}
+            active={activeDevices(stream, speakers.ids.audiooutput, devices)}
+            onChoose={choose}
+          />
+          {stream && <MicMeter stream={stream} onHeard={onHeard} />}
+          <TestQuestion />
+          <DiskEstimate info={info} />
+        </div>
       </div>
+      <StartActions
+        ready={stream !== null}
+        heard={heard}
+        quiet={quiet}
+        soundChecked={heard || quiet}
+        onQuietChange={setQuiet}
+        onStart={() => stream && onStart(stream)}
+        onBack={onBack}
+      />
     </section>
   );
+}
+
+function CameraPreview({ stream, label }: { stream: MediaStream | null; label: string }) {
+  const video = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (video.current) video.current.srcObject = stream;
+  }, [stream]);
+  if (!stream) return null;
+  return <video ref={video} className="preview" autoPlay muted playsInline aria-label={label} />;
 }

@@ -1,30 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId } from 'react';
+import { useMessages } from '../../i18n/locale-context';
+import { deviceMessages } from './device-messages';
+import { SOUND_LEVEL, useMicLevel } from './use-mic-level';
 
-/** A live microphone level for the device check (a preview only: nothing here is recorded). */
-export function MicMeter({ stream }: { stream: MediaStream }) {
-  const [level, setLevel] = useState(0);
+/**
+ * The microphone's live level. The meter itself is silent for screen readers' live regions; only the result
+ * ("We hear you") is announced, once.
+ */
+export function MicMeter({ stream, onHeard }: { stream: MediaStream; onHeard(): void }) {
+  const t = useMessages(deviceMessages);
+  const label = useId();
+  const { level, heard } = useMicLevel(stream);
   useEffect(() => {
-    const context = new AudioContext();
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 1024;
-    context.createMediaStreamSource(stream).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    const timer = setInterval(() => {
-      analyser.getFloatTimeDomainData(samples);
-      const rms = Math.sqrt(samples.reduce((sum, s) => sum + s * s, 0) / samples.length);
-      setLevel(Math.min(1, rms * 4));
-    }, 100);
-    return () => {
-      clearInterval(timer);
-      void context.close();
-    };
-  }, [stream]);
-  const percent = Math.round(level * 100);
+    if (heard) onHeard();
+  }, [heard, onHeard]);
   return (
     <div className="meter-row">
-      <span id="mic-meter-label">Microphone</span>
-      <meter aria-labelledby="mic-meter-label" min={0} max={100} low={5} value={percent} className="meter" />
-      <span className="muted">{percent > 3 ? 'We can hear you' : 'Say something…'}</span>
+      <span id={label}>{t('micLevel')}</span>
+      <meter aria-labelledby={label} min={0} max={100} low={SOUND_LEVEL * 100} value={Math.round(level * 100)} className="meter" />
+      <span role="status" className={heard ? 'mic-heard' : 'muted'}>
+        {heard ? t('micHeard') : t('micPrompt')}
+      </span>
     </div>
   );
 }

@@ -1,32 +1,69 @@
-import { useCallback, useEffect, useState } from 'react';
-import { explainMediaError, MEDIA_CONSTRAINTS } from './permission-doctor';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { readChoice, rememberChoice, type DeviceChoice, type DeviceKind } from './device-choice';
+import { openChosenMedia, stopStream } from './open-media';
+import { diagnoseMediaError, sameDiagnosis, type Diagnosis } from './permission-doctor';
 
 export type MediaState =
-  { status: 'asking' } | { status: 'ready'; stream: MediaStream } | { status: 'error'; title: string; advice: string };
+  | { status: 'asking' }
+  | { status: 'ready'; stream: MediaStream; fellBack: DeviceKind[] }
+  /** `unchanged`: "Check again" asked once more and the same blocker answered. */
+  | { status: 'error'; diagnosis: Diagnosis; unchanged: boolean };
 
-/** Camera and microphone, with a person-readable explanation when they cannot be had. */
-export function useMedia(): [MediaState, () => void] {
-  const [state, setState] = useState<MediaState>({ status: 'asking' });
+export interface MediaControls {
+  media: MediaState;
+  choice: DeviceChoice;
+  /** Asks for the camera and microphone again (getUserMedia again, not a cached answer). */
+  checkAgain(): void;
+  /** Remembers `device` for its kind; a new camera or microphone is opened at once. */
+  choose(kind: DeviceKind, device: { id: string; label: string }): void;
+}
+
+/** The chosen camera and microphone, with who blocked them when they cannot be had. */
+export function useMedia(): MediaControls {
+  const [media, setMedia] = useState<MediaState>({ status: 'asking' });
+  const [choice, setChoice] = useState<DeviceChoice>(() => readChoice());
   const [attempt, setAttempt] = useState(0);
+  const lastDiagnosis = useRef<Diagnosis | null>(null);
+  const camera = choice.videoinput?.id;
+  const microphone = choice.audioinput?.id;
+
   useEffect(() => {
     let current = true;
-    let stream: MediaStream | null = null;
-    navigator.mediaDevices.getUserMedia(MEDIA_CONSTRAINTS).then(
-      (s) => {
-        stream = s;
-        if (current) setState({ status: 'ready', stream: s });
-        else s.getTracks().forEach((t) => t.stop());
+    let opened: MediaStream | null = null;
+    openChosenMedia(readChoice()).then(
+      (result) => {
+        opened = result.stream;
+        if (!current) return stopStream(result.stream);
+        lastDiagnosis.current = null;
+        setMedia({ status: 'ready', ...result });
       },
-      (error: unknown) => current && setState({ status: 'error', ...explainMediaError(error) }),
+      async (error: unknown) => {
+        const diagnosis = await diagnoseMediaError(error);
+        if (!current) return;
+        const unchanged = sameDiagnosis(lastDiagnosis.current, diagnosis);
+        lastDiagnosis.current = diagnosis;
+        setMedia({ status: 'error', diagnosis, unchanged });
+      },
     );
     return () => {
       current = false;
-      stream?.getTracks().forEach((t) => t.stop());
+      if (opened) stopStream(opened);
     };
-  }, [attempt]);
-  const retry = useCallback(() => {
-    setState({ status: 'asking' });
+  }, [attempt, camera, microphone]);
+
+  const checkAgain = useCallback(() => {
+    setMedia({ status: 'asking' });
     setAttempt((a) => a + 1);
   }, []);
-  return [state, retry];
+  const choose = useCallback(
+    (kind: DeviceKind, device: { id: string; label: string }) => {
+      if (choice[kind]?.id === device.id) return;
+      const next = { ...choice, [kind]: device };
+      rememberChoice(next);
+      if (kind !== 'audiooutput') setMedia({ status: 'asking' });
+      setChoice(next);
+    },
+    [choice],
+  );
+  return { media, choice, checkAgain, choose };
 }
