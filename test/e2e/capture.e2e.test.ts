@@ -82,9 +82,8 @@ beforeAll(async () => {
   await page.getByRole('button', { name: 'Retake this answer' }).waitFor({ timeout: 30_000 });
   await page.waitForTimeout(6000); // past the microphone window the first take is checked in
   await page.getByRole('button', { name: 'Retake this answer' }).click();
-  await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 90_000 });
-  await page.getByText('Video file ready and verified').waitFor({ timeout: 60_000 });
-  await page.getByText('Uploaded and verified').waitFor({ timeout: 60_000 });
+  // Submitted: the video file was made and verified, then verified in the bucket.
+  await page.getByRole('heading', { level: 1, name: 'Submitted ✓' }).waitFor({ timeout: 150_000 });
   await page.screenshot({ path: path.join(root, 'finish.png') });
 
   db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });

@@ -1,4 +1,4 @@
-// `npm run demo -- --seconds 8 --json --retakes 1` with camera and microphone files of our own, run as a user
+// `npm run demo -- --seconds 12 --json --retakes 1` with camera and microphone files of our own, run as a user
 // runs it: one JSON document on stdout that matches the file on disk, the catalog and the object in the bucket.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,11 @@ import { processesMentioning, spawnGroup } from '../support/process-group';
 import { tempDir } from '../support/temp-dir';
 import { testEnv } from '../support/test-paths';
 
-const SECONDS = 8;
+/**
+ * Four answers of 3 s each: an answer takes at least about 3 s (the question's tone, then 0.8 s before Next takes
+ * a click and 0.8 s before its confirmation does), so a shorter share would measure the guards, not the demo.
+ */
+const SECONDS = 12;
 /** Neither the generated default microphone (440 Hz) nor the question tone (1500 Hz): proves --fake-audio is used. */
 const MIC_HZ = 660;
 
@@ -42,8 +46,8 @@ function runDemo(args: string[], env: NodeJS.ProcessEnv) {
 
 const isBlue = (r: number, g: number, b: number) => b >= 150 && r <= 80 && g <= 80;
 
-describe('npm run demo -- --seconds 8 --json --retakes 1 --fake-video --fake-audio', () => {
-  it('records about 8 s with one retake and prints one JSON document matching the file, the catalog and the bucket', async () => {
+describe('npm run demo -- --seconds 12 --json --retakes 1 --fake-video --fake-audio', () => {
+  it('records about 12 s with one retake and prints one JSON document matching the file, the catalog and the bucket', async () => {
     const root = tempDir('irec-demo-e2e-');
     const devices = await ownDevices(root);
     const s3 = await localS3();

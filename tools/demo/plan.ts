@@ -39,11 +39,12 @@ export function demoPlan(seconds: number, retakes: number, extra: Partial<z.inpu
   const script = {
     ...DEMO_SCRIPT,
     ...extra,
-    // A short pre-rendered tone asks each question instead of speech, so the length goes to the answers and
-    // stays predictable; answer limits are raised where the share would exceed them.
+    // A short pre-rendered tone asks each question instead of speech and there is no think time, so the length
+    // goes to the answers and stays predictable; answer limits are raised where the share would exceed them.
     questions: questions.map((q, i) => ({
       ...q,
       audio: 'question.wav',
+      thinkSeconds: 0,
       answerSeconds: Math.max(q.answerSeconds ?? 0, Math.ceil(takeMs / 1000) + LIMIT_MARGIN_SECONDS),
       retakes: i === 0 ? Math.max(retakes, q.retakes ?? 0) : q.retakes,
     })),

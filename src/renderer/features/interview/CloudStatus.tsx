@@ -1,26 +1,23 @@
 import { useState } from 'react';
-import { CLOUD_BACKEND_NAMES, type CloudSession } from '../../../shared/domain/cloud';
+import type { CloudSession } from '../../../shared/domain/cloud';
+import type { Translate } from '../../../shared/i18n/messages';
 import { api } from '../../api';
+import { useMessages } from '../../i18n/locale-context';
+import { cloudStatusMessages } from './cloud-status-messages';
 import { useCloudSessions } from './use-cloud-sessions';
 
-function describe(session: CloudSession): string {
+type CloudMessage = keyof (typeof cloudStatusMessages)['en'];
+
+function describe(session: CloudSession, t: Translate<CloudMessage>): string {
   switch (session.state) {
-    case 'registering':
-      return 'connecting…';
-    case 'active':
-      return session.statusText ?? 'recording';
     case 'stopping':
-      if (session.backend === 'media' && session.bytesTotal)
-        return `uploading, ${Math.floor(((session.bytesSent ?? 0) / session.bytesTotal) * 100)} %${session.pending?.lastError ? ' (will retry)' : ''}`;
-      return session.pending?.lastError ? 'stop queued: the backend is unreachable, it will be sent when it is back' : 'stopping…';
-    case 'processing':
-      return 'processing on the server…';
-    case 'done':
-      return 'ready';
-    case 'failed':
-      return 'failed';
-    case 'missed':
-      return 'not recorded in the cloud';
+      if (session.backend === 'media' && session.bytesTotal) {
+        const percent = Math.floor(((session.bytesSent ?? 0) / session.bytesTotal) * 100) / 100;
+        return t(session.pending?.lastError ? 'willRetry' : 'uploading', { percent });
+      }
+      return t(session.pending?.lastError ? 'stopQueued' : 'stopping');
+    default:
+      return t(session.state);
   }
 }
 
@@ -31,13 +28,14 @@ const healthy = (session: CloudSession) => !session.error && session.state !== '
  * the interview is recorded on this computer whatever the backends do.
  */
 export function CloudStatus({ interviewId, showLinks = false }: { interviewId: string; showLinks?: boolean }) {
+  const t = useMessages(cloudStatusMessages);
   const sessions = useCloudSessions(interviewId);
   const [retried, setRetried] = useState(false);
   if (sessions.length === 0) return null;
   // Owed calls retry by themselves (within 15 s of the backend's return); the button is for not waiting.
   const waiting = sessions.some((s) => s.pending?.lastError);
   return (
-    <ul className="cloud-status" aria-label="Cloud recording">
+    <ul className="cloud-status" aria-label={t('label')}>
       {showLinks && waiting && (
         <li>
           <button
@@ -49,7 +47,7 @@ export function CloudStatus({ interviewId, showLinks = false }: { interviewId: s
               void api.retryCloudCalls().finally(() => setTimeout(() => setRetried(false), 3000));
             }}
           >
-            {retried ? 'Trying again…' : 'Try the backend again now'}
+            {retried ? t('retrying') : t('retry')}
           </button>
         </li>
       )}
@@ -57,8 +55,8 @@ export function CloudStatus({ interviewId, showLinks = false }: { interviewId: s
         <li key={session.id} className={healthy(session) ? 'cloud-ok' : 'cloud-warn'}>
           <span className="cloud-dot" aria-hidden="true" />
           <span>
-            <strong>{CLOUD_BACKEND_NAMES[session.backend]}</strong> · {describe(session)}
-            {session.error && <span className="muted"> — {session.error}</span>}
+            <strong>{t(session.backend)}</strong> · {describe(session, t)}
+            {showLinks && session.error && <span className="muted"> — {session.error}</span>}
             {showLinks && session.recordingUrl && (
               <span className="cloud-url">
                 {' '}

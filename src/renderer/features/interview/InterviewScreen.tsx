@@ -1,91 +1,97 @@
-import { formatElapsed } from '../recorder/geometry';
+import { ScreenHeading } from '../../components/ScreenHeading';
 import { useNow } from '../../hooks/use-now';
+import { useMessages } from '../../i18n/locale-context';
 import { CloudStatus } from './CloudStatus';
+import { InterviewProgress } from './InterviewProgress';
+import { interviewMessages } from './interview-messages';
+import type { Phase } from './interview-runner';
+import { PhaseActions } from './PhaseActions';
+import { PhaseTimer } from './PhaseTimer';
 import { SelfView } from './SelfView';
-import { useRecordedInterview, type InterviewResult } from './use-recorded-interview';
+import { useLeaveWarning } from './use-leave-warning';
+import { useRecordedInterview, type InterviewResult, type RecordingStart } from './use-recorded-interview';
 import type { ScriptInfo } from './use-script';
 
 interface Props {
   info: ScriptInfo;
   interviewId: string;
   stream: MediaStream;
+  /** Where to begin: a resumed interview continues its recording at its question. */
+  start?: RecordingStart;
   onDone(result: InterviewResult): void;
 }
 
-const PHASE_LABEL = { asking: 'Listen to the question', thinking: 'Think about your answer', answering: 'Answer now' } as const;
+const PHASE_HEADING = { asking: 'phaseAsking', thinking: 'phaseThinking', answering: 'phaseAnswering' } as const satisfies Record<
+  Phase,
+  string
+>;
 
-export function InterviewScreen({ info, interviewId, stream, onDone }: Props) {
-  const { status, skip, retake } = useRecordedInterview(info, interviewId, stream, onDone);
+export function InterviewScreen({ info, interviewId, stream, start, onDone }: Props) {
+  const t = useMessages(interviewMessages);
+  const { status, skip, retake, replay } = useRecordedInterview(info, interviewId, stream, onDone, start);
   const now = useNow();
+  useLeaveWarning(true);
   const runner = status.runner;
-  const questions = info.script.questions;
+  const { script } = info;
   if (!runner) {
     return (
-      <section className="card flow" aria-busy="true">
-        <p className="muted">Starting the recording…</p>
+      <section className="card flow interview" aria-labelledby="interview-starting">
+        <ScreenHeading id="interview-starting">{t('starting')}</ScreenHeading>
       </section>
     );
   }
-  const question = questions[runner.questionIndex]!;
+  const question = script.questions[runner.questionIndex]!;
   const remaining = runner.phaseEndsAt === null ? null : Math.max(0, runner.phaseEndsAt - now);
-  const isLast = runner.questionIndex === questions.length - 1;
-  const canRetake = runner.phase === 'answering' && runner.take <= question.retakes;
+  const phaseKey = `${runner.questionIndex}:${runner.take}:${runner.phase}`;
 
   return (
-    <section className="card flow interview" aria-labelledby="question-title">
+    <section className="card interview" aria-labelledby="phase-heading">
       <div className="interview-head">
-        <span className="rec-indicator" role="status" aria-label="Recording">
-          <span className="rec-dot" aria-hidden="true" /> REC
+        <span className="rec-indicator" role="img" aria-label={t('recording')}>
+          <span className="rec-dot" aria-hidden="true" /> <span aria-hidden="true">{t('rec')}</span>
         </span>
         <CloudStatus interviewId={interviewId} />
-        <span className="muted">
-          Question {runner.questionIndex + 1} of {questions.length}
-          {runner.take > 1 && ` · take ${runner.take}`}
-        </span>
+        {script.extraTime > 1 && <span className="extra-time">{t('extraTime', { factor: script.extraTime })}</span>}
       </div>
+      <InterviewProgress script={script} state={runner} now={now} />
       <div className="interview-body">
-        <div className="flow">
-          <h1 id="question-title" className="question-text">
-            {question.text}
-          </h1>
+        <div className="interview-main">
+          {/* A new element per phase: focus moving onto it is what makes a screen reader say the new phase. */}
+          <ScreenHeading key={phaseKey} id="phase-heading" focusKey={phaseKey} className="phase-heading">
+            {t(PHASE_HEADING[runner.phase])}
+          </ScreenHeading>
+          {/* The caption of the spoken question: always on screen, in the script's language. */}
+          <figure className="question-caption" lang={script.locale}>
+            <figcaption className="visually-hidden">{t('questionLabel')}</figcaption>
+            <p className="question-text">{question.text}</p>
+          </figure>
           {runner.speechNote && (
             <p className="banner banner-warning" role="status">
-              This question could not be spoken aloud, so please read it on screen. ({runner.speechNote})
+              {t('notSpoken')}
             </p>
           )}
           {status.diskLow && (
             <p className="banner banner-warning" role="alert">
-              Free disk space is running low. The recording continues; if space runs out, it stops and keeps everything so far.
+              {t('diskLow')}
             </p>
           )}
           {status.paused && (
             <p className="banner banner-warning" role="status">
-              Saving is catching up; recording resumes in a moment.
+              {t('catchingUp')}
             </p>
           )}
-          <p className="phase" aria-live="polite">
-            <strong>{PHASE_LABEL[runner.phase]}</strong>
-            {remaining !== null && <span className="countdown"> {formatElapsed(remaining + 999)} left</span>}
-          </p>
-          <div className="actions">
-            {runner.phase === 'thinking' && (
-              <button type="button" className="button-primary" onClick={skip}>
-                Start answering now
-              </button>
-            )}
-            {runner.phase === 'answering' && (
-              <button type="button" className="button-primary" onClick={skip}>
-                {isLast ? 'Finish interview' : 'Next question'}
-              </button>
-            )}
-            {canRetake && (
-              <button type="button" className="button-secondary" onClick={retake}>
-                Retake this answer
-              </button>
-            )}
-          </div>
+          <PhaseTimer phase={runner.phase} phaseMs={runner.phaseMs} remainingMs={remaining} />
+          <PhaseActions
+            state={runner}
+            question={question}
+            isLast={runner.questionIndex === script.questions.length - 1}
+            now={now}
+            onSkip={skip}
+            onRetake={retake}
+            onReplay={() => replay(runner.questionIndex)}
+          />
         </div>
-        {status.preview && <SelfView stream={status.preview} />}
+        {status.preview && <SelfView stream={status.preview} label={t('selfView')} />}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { Question } from '../../../shared/interview/script';
+import { timedQuestion, type InterviewScript, type Question } from '../../../shared/interview/script';
 
 export type Phase = 'asking' | 'thinking' | 'answering';
 
@@ -6,13 +6,21 @@ export interface RunnerState {
   questionIndex: number;
   take: number;
   phase: Phase;
+  /** performance.now() at which this phase began (its buttons ignore clicks for a moment after). */
+  phaseStartedAt: number;
   /** performance.now() at which the current timed phase ends; null while the question is being asked. */
   phaseEndsAt: number | null;
+  /** The current timed phase's whole length in ms (extra time included); null while asking. */
+  phaseMs: number | null;
   speechNote: string | null;
 }
 
 export interface RunnerPorts {
   questions: readonly Question[];
+  /** The extra-time accommodation: every think time and answer limit is multiplied by it (default 1). */
+  extraTime?: InterviewScript['extraTime'];
+  /** The question to begin at (0-based): a resumed interview goes on where it stopped. */
+  startAt?: number;
   /** Plays question `index` into the recording; returns a note when it could only be shown, not spoken. */
   ask(index: number): Promise<string | null>;
   mark(kind: 'question.start' | 'question.end' | 'question.retake', data: Record<string, unknown>): void;
@@ -27,6 +35,7 @@ export interface RunnerPorts {
  */
 export function createInterviewRunner(ports: RunnerPorts) {
   const now = ports.now ?? (() => performance.now());
+  const extraTime = ports.extraTime ?? 1;
   let wake: ((action: 'skip' | 'retake') => void) | null = null;
   let cancelled = false;
   let onCancel: () => void = () => undefined;
@@ -41,24 +50,52 @@ export function createInterviewRunner(ports: RunnerPorts) {
       };
     }).finally(() => (wake = null));
 
+  /** One take of question `index`: asked, thought about, answered. Null when cancelled. */
+  async function takeOf(index: number, take: number) {
+    const question = ports.questions[index]!;
+    const { thinkSeconds, answerSeconds } = timedQuestion({ extraTime }, question);
+    const base = { questionIndex: index, take };
+    ports.mark('question.start', { index, take, text: question.text.slice(0, 200) });
+    ports.onState({ ...base, phase: 'asking', phaseStartedAt: now(), phaseEndsAt: null, phaseMs: null, speechNote: null });
+    // Asking can take seconds (speech); a cancellation must not wait for it.
+    const speechNote = await Promise.race([ports.ask(index), cancellation]);
+    if (cancelled) return null;
+    const thinkMs = thinkSeconds * 1000;
+    const thinkStartedAt = now();
+    ports.onState({
+      ...base,
+      phase: 'thinking',
+      phaseStartedAt: thinkStartedAt,
+      phaseEndsAt: thinkStartedAt + thinkMs,
+      phaseMs: thinkMs,
+      speechNote,
+    });
+    if (thinkMs > 0) await wait(thinkMs);
+    if (cancelled) return null;
+    const answerMs = answerSeconds * 1000;
+    const answerStartedAt = now();
+    ports.onState({
+      ...base,
+      phase: 'answering',
+      phaseStartedAt: answerStartedAt,
+      phaseEndsAt: answerStartedAt + answerMs,
+      phaseMs: answerMs,
+      speechNote,
+    });
+    const outcome = await wait(answerMs);
+    if (cancelled) return null;
+    ports.mark('question.end', { index, take, ended: outcome, answeredMs: Math.round(now() - answerStartedAt) });
+    return outcome;
+  }
+
   async function run(): Promise<void> {
-    for (let index = 0; index < ports.questions.length && !cancelled; index++) {
-      const question = ports.questions[index]!;
+    const first = Math.min(Math.max(0, ports.startAt ?? 0), ports.questions.length);
+    for (let index = first; index < ports.questions.length && !cancelled; index++) {
+      const retakes = ports.questions[index]!.retakes;
       for (let take = 1; !cancelled; take++) {
-        const base = { questionIndex: index, take };
-        ports.mark('question.start', { index, take, text: question.text.slice(0, 200) });
-        ports.onState({ ...base, phase: 'asking', phaseEndsAt: null, speechNote: null });
-        // Asking can take seconds (speech); a cancellation must not wait for it.
-        const speechNote = await Promise.race([ports.ask(index), cancellation]);
-        if (cancelled) return;
-        ports.onState({ ...base, phase: 'thinking', phaseEndsAt: now() + question.thinkSeconds * 1000, speechNote });
-        if (question.thinkSeconds > 0) await wait(question.thinkSeconds * 1000);
-        if (cancelled) return;
-        ports.onState({ ...base, phase: 'answering', phaseEndsAt: now() + question.answerSeconds * 1000, speechNote });
-        const outcome = await wait(question.answerSeconds * 1000);
-        if (cancelled) return;
-        ports.mark('question.end', { index, take, ended: outcome });
-        if (outcome !== 'retake' || take > question.retakes) break;
+        const outcome = await takeOf(index, take);
+        if (outcome === null) return;
+        if (outcome !== 'retake' || take > retakes) break;
         ports.mark('question.retake', { index, take: take + 1 });
         await ports.newSegment();
       }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { startRecorderSession, type RecorderSession } from '../recorder/recorder-session';
 import { createInterviewRunner, type RunnerState } from './interview-runner';
+import { createQuestionAudio } from './question-audio';
 import { bytesPerSecond, type ScriptInfo } from './use-script';
 
 export interface InterviewResult {
@@ -12,6 +13,12 @@ export interface InterviewResult {
   stoppedBecause: string | null;
 }
 
+/** Where the recording begins: a resumed interview continues its paused recording at its question. */
+export interface RecordingStart {
+  questionIndex: number;
+  recordingId: string;
+}
+
 export interface LiveStatus {
   runner: RunnerState | null;
   diskLow: boolean;
@@ -19,18 +26,40 @@ export interface LiveStatus {
   preview: MediaStream | null;
 }
 
+interface Controls {
+  skip(): void;
+  retake(): void;
+  replay(index: number): Promise<void>;
+}
+
+/** Free disk against what the rest of the interview needs; `disk.low` is marked the first time it falls short. */
+function diskWatch(info: ScriptInfo, session: () => RecorderSession | null) {
+  let warned = false;
+  return (freeBytes: number | null): boolean => {
+    const elapsedSeconds = (session()?.elapsedMs() ?? 0) / 1000;
+    const needed = bytesPerSecond(info) * Math.max(0, info.maxSeconds - elapsedSeconds);
+    const low = freeBytes !== null && freeBytes < needed;
+    if (low && !warned) {
+      warned = true;
+      session()?.mark('disk.low', { freeBytes });
+    }
+    return low;
+  };
+}
+
 /**
- * Starts the recording and runs the questions over it; reports live status and, at the end, what was kept.
- * The session starts once per mount, however often React re-renders.
+ * Starts the recording (or continues a paused one) and runs the questions over it; reports live status and,
+ * at the end, what was kept. The session starts once per mount, however often React re-renders.
  */
 export function useRecordedInterview(
   info: ScriptInfo,
   interviewId: string,
   stream: MediaStream,
   onDone: (result: InterviewResult) => void,
+  start?: RecordingStart,
 ) {
   const [status, setStatus] = useState<LiveStatus>({ runner: null, diskLow: false, paused: false, preview: null });
-  const controls = useRef<{ skip(): void; retake(): void } | null>(null);
+  const controls = useRef<Controls | null>(null);
   const started = useRef(false);
 
   useEffect(() => {
@@ -45,31 +74,25 @@ export function useRecordedInterview(
         durationMs: session?.recordedMs() ?? 0,
         stoppedBecause,
       });
-    const audio = new Map<number, ReturnType<typeof api.getQuestionAudio>>();
-    const audioFor = (i: number) => {
-      if (!audio.has(i)) audio.set(i, api.getQuestionAudio({ questionIndex: i }));
-      return audio.get(i)!;
-    };
-    let warnedLow = false;
+    // To the speakers and into the recording, the first time and again on "Hear the question again".
+    const audio = createQuestionAudio(info.script.questions.length, async (sound) => session?.playQuestion(sound));
+    const diskLow = diskWatch(info, () => session);
 
     void (async () => {
       const runner = createInterviewRunner({
         questions: info.script.questions,
+        extraTime: info.script.extraTime,
+        startAt: start?.questionIndex,
         ask: async (index) => {
-          const sound = await audioFor(index);
-          if (index + 1 < info.script.questions.length) void audioFor(index + 1);
-          if (sound.source === 'none') {
-            session?.mark('speech.unavailable', { index, reason: sound.reason });
-            return sound.reason;
-          }
-          await session?.playQuestion(sound.audio);
-          return null;
+          const unavailable = await audio.say(index);
+          if (unavailable) session?.mark('speech.unavailable', { index, reason: unavailable });
+          return unavailable;
         },
         mark: (kind, data) => session?.mark(kind, data),
         newSegment: () => session?.newSegment() ?? Promise.resolve(),
         onState: (runnerState) => setStatus((s) => ({ ...s, runner: runnerState })),
       });
-      controls.current = runner;
+      controls.current = { skip: runner.skip, retake: runner.retake, replay: async (index) => void (await audio.say(index)) };
       try {
         session = await startRecorderSession({
           api,
@@ -78,19 +101,13 @@ export function useRecordedInterview(
           microphone: stream,
           videoBitsPerSecond: info.videoBitsPerSecond,
           audioBitsPerSecond: info.audioBitsPerSecond,
+          // A resumed interview goes on in its paused recording (a new segment) instead of starting one.
+          resume: start ? { recordingId: start.recordingId } : undefined,
           onFatal: (reason) => {
             stoppedBecause = reason;
             runner.cancel();
           },
-          onStatus: ({ freeBytes, paused }) => {
-            const remaining = bytesPerSecond(info) * Math.max(0, info.maxSeconds - (session?.elapsedMs() ?? 0) / 1000);
-            const diskLow = freeBytes !== null && freeBytes < remaining;
-            if (diskLow && !warnedLow) {
-              warnedLow = true;
-              session?.mark('disk.low', { freeBytes });
-            }
-            setStatus((s) => ({ ...s, diskLow, paused }));
-          },
+          onStatus: ({ freeBytes, paused }) => setStatus((s) => ({ ...s, diskLow: diskLow(freeBytes), paused })),
         });
         const { preview } = session;
         setStatus((s) => ({ ...s, preview }));
@@ -102,7 +119,12 @@ export function useRecordedInterview(
       }
       done();
     })();
-  }, [info, interviewId, stream, onDone]);
+  }, [info, interviewId, stream, onDone, start]);
 
-  return { status, skip: () => controls.current?.skip(), retake: () => controls.current?.retake() };
+  return {
+    status,
+    skip: () => controls.current?.skip(),
+    retake: () => controls.current?.retake(),
+    replay: (index: number) => controls.current?.replay(index) ?? Promise.resolve(),
+  };
 }
