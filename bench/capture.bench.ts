@@ -103,7 +103,7 @@ async function recordOurs(browser: Browser, dir: string, script: string, seconds
   const page = await browser.newPage();
   try {
     await beginInterview(page, app.url);
-    const finished = page.getByText('Thank you — your interview is recorded').waitFor({ timeout: (seconds + 120) * 1000 });
+    const finished = page.locator('#finish-title').waitFor({ timeout: (seconds + 120) * 1000 });
     const memory = withMemory ? await sampleMemory(browser, finished) : undefined;
     await finished;
     const db = new Database(path.join(testPaths(runDir).userDataDir, 'catalog.sqlite'), { readonly: true });

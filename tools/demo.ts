@@ -165,7 +165,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     } finally {
       clearInterval(healthPoll);
     }
-    await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 60_000 });
+    await page.locator('#finish-title').waitFor({ timeout: 60_000 });
     const [summary] = await page.evaluate(() => window.api.listRecordings({ limit: 1 }));
     log('Recorded; finalizing…');
     await recordingIn(page, summary!.id, 'finalized');

@@ -32,7 +32,7 @@ describe('compositing where the worker cannot run', () => {
       await beginInterview(page, app.url);
       await page.getByText('Question 1 of 1').waitFor();
       expect(page.workers()).toEqual([]);
-      await page.getByText('Thank you — your interview is recorded').waitFor({ timeout: 60_000 });
+      await page.locator('#finish-title').waitFor({ timeout: 60_000 });
       expect(warnings).toContain('Compositing video frames on the page: the worker did not load.');
 
       const db = new Database(path.join(testPaths(root).userDataDir, 'catalog.sqlite'), { readonly: true });

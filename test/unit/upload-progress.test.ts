@@ -49,4 +49,11 @@ describe('recording upload progress', () => {
     expect(progressOf([], undefined, true).state).toBe('uploaded');
     expect(progressOf([]).state).toBe('waiting');
   });
+
+  it('says when the last object was verified, once the recording is uploaded', () => {
+    const done = (completedAt: string) => ({ job: job({ state: 'done', bytesConfirmed: 100, completedAt }), size: 100, running: false });
+    const views = [done('2026-12-01T10:00:05.000Z'), done('2026-12-01T10:00:09.000Z')];
+    expect(progressOf(views, undefined, true).verifiedAt).toBe('2026-12-01T10:00:09.000Z');
+    expect(progressOf(views, undefined, false).verifiedAt).toBeUndefined();
+  });
 });

@@ -31,6 +31,8 @@ export const uploadProgressSchema = z.object({
   key: z.string().optional(),
   /** Size of that object, once known. */
   keySize: z.number().int().nonnegative().optional(),
+  /** When the last of the recording's objects was verified in the bucket, once all are. */
+  verifiedAt: z.string().optional(),
   message: z.string().optional(),
 });
 export type UploadProgress = z.infer<typeof uploadProgressSchema>;

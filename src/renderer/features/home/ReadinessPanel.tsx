@@ -1,71 +1,81 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { LOW_DISK_BYTES, type DoctorReport } from '../../../shared/domain/doctor';
+import { UNNAMED_ORGANIZATION } from '../../../shared/interview/script';
 import { api } from '../../api';
 import { CheckRow } from '../../components/CheckRow';
 import { useAsync } from '../../hooks/use-async';
+import { useLocale, useMessages } from '../../i18n/locale-context';
+import { bytesPerSecond, useInterviewScript, type ScriptInfo } from '../interview/use-script';
+import { outcomeMessages } from '../library/outcome-messages';
 import { CatalogNotice } from './CatalogNotice';
-import { formatBytes } from '../../../shared/format';
+import { candidateChecks, technicalChecks, type CandidateContext } from './readiness-checks';
+import { readinessMessages } from './readiness-messages';
+import { useDevicePresence } from './use-device-presence';
 
-function checks(report: DoctorReport) {
-  const { dataDir, catalog, ffmpeg, ffprobe, config } = report;
-  const ignored = config.problems.length;
-  return [
-    {
-      label: 'Settings',
-      ok: ignored === 0,
-      detail: ignored === 0 ? 'In effect' : `${ignored} ${ignored === 1 ? 'setting was' : 'settings were'} ignored; see the notice above`,
-    },
-    {
-      label: 'Storage',
-      ok: dataDir.writable && (dataDir.freeBytes === null || dataDir.freeBytes >= LOW_DISK_BYTES),
-      detail: dataDir.writable ? `${formatBytes(dataDir.freeBytes)} free in ${dataDir.path}` : `Cannot write to ${dataDir.path}`,
-    },
-    {
-      label: 'Recording library',
-      ok: catalog.ok,
-      detail: !catalog.ok ? catalog.integrity : catalog.incident ? 'Ready (rebuilt from the recordings on disk)' : 'Ready',
-    },
-    {
-      label: 'Video processing',
-      ok: ffmpeg.found && ffprobe.found,
-      detail: ffmpeg.found && ffprobe.found ? 'ffmpeg found' : 'ffmpeg or ffprobe is missing; recordings are kept but cannot be finalized',
-    },
-  ];
-}
+/** What this interview may take on disk: its longest length, held twice while the video file is made. */
+const neededBytes = (info: ScriptInfo | null) => (info ? bytesPerSecond(info) * info.maxSeconds * 2 : LOW_DISK_BYTES);
 
+/** "Is this computer ready?" in the candidate's words, with the installation's facts behind "Technical details". */
 export function ReadinessPanel() {
+  const t = useMessages(readinessMessages);
+  const [generation, setGeneration] = useState(0);
   const [report, reload] = useAsync(useCallback(() => api.runDoctor(), []));
+  const devices = useDevicePresence(generation);
+  const [script] = useInterviewScript();
+  const info = script.status === 'ready' && script.value.ok ? script.value : null;
+  const organization = useOrganization(info);
+  const checkAgain = () => {
+    setGeneration((g) => g + 1);
+    reload();
+  };
+  const context: CandidateContext = { devices, neededBytes: neededBytes(info), organization, practice: info?.source === 'demo' };
   return (
     <section className="card" aria-labelledby="readiness-title" aria-busy={report.status === 'loading'}>
       <div className="card-head">
-        <h2 id="readiness-title">This computer</h2>
-        <button type="button" className="button-secondary" onClick={reload}>
-          Check again
+        <h2 id="readiness-title">{t('title')}</h2>
+        <button type="button" className="button-secondary" onClick={checkAgain}>
+          {t('checkAgain')}
         </button>
       </div>
-      {report.status === 'loading' && <p className="muted">Checking…</p>}
-      {report.status === 'error' && <p role="alert">The check could not run: {report.message}</p>}
+      {report.status === 'loading' && <p className="muted">{t('checking')}</p>}
+      {report.status === 'error' && <p role="alert">{t('checkFailed', { message: report.message })}</p>}
       {report.status === 'ready' && report.value.catalog.incident && (
         <CatalogNotice incident={report.value.catalog.incident} onDismiss={() => void api.acknowledgeCatalogNotice().finally(reload)} />
       )}
-      {report.status === 'ready' && <Checks report={report.value} />}
+      {report.status === 'ready' && <Checks report={report.value} context={context} />}
     </section>
   );
 }
 
-function Checks({ report }: { report: DoctorReport }) {
-  const rows = checks(report);
+function useOrganization(info: ScriptInfo | null): string {
+  const hiringTeam = useMessages(outcomeMessages)('hiringTeam');
+  const named = info?.script.organization;
+  return named && named !== UNNAMED_ORGANIZATION ? named : hiringTeam;
+}
+
+function Checks({ report, context }: { report: DoctorReport; context: CandidateContext }) {
+  const t = useMessages(readinessMessages);
+  const { locale } = useLocale();
+  const rows = candidateChecks(report, context, t, locale);
   const failing = rows.filter((row) => !row.ok).length;
   return (
     <>
       <ul className="checks">
-        {rows.map((row) => (
-          <CheckRow key={row.label} {...row} />
+        {rows.map(({ key, ...row }) => (
+          <CheckRow key={key} {...row} />
         ))}
       </ul>
       <p className={failing === 0 ? 'summary-ok' : 'summary-bad'}>
-        {failing === 0 ? 'Ready to record.' : `${failing === 1 ? 'One thing needs' : `${failing} things need`} attention before recording.`}
+        {failing === 0 ? t('allReady') : t('someNotReady', { count: failing })}
       </p>
+      <details className="technical-details">
+        <summary>{t('technicalDetails')}</summary>
+        <ul className="checks">
+          {technicalChecks(report, t, locale).map(({ key, ...row }) => (
+            <CheckRow key={key} {...row} />
+          ))}
+        </ul>
+      </details>
     </>
   );
 }
