@@ -11,7 +11,7 @@ import { builtinModules } from 'node:module';
 export const PACKAGE_RUNTIMES = {
   node: ['better-sqlite3', '@aws-sdk/client-s3', '@smithy/node-http-handler', '@smithy/types'],
   browser: ['react', 'react-dom'],
-  either: ['zod'],
+  either: ['zod', 'intl-messageformat'],
   /** Only the Electron layer (src/main) and the preload may import electron. */
   electron: ['electron'],
 };

@@ -3,27 +3,60 @@ import type { ConfigProblem } from '../shared/config/schema';
 import { api } from './api';
 import { AppHeader } from './components/AppHeader';
 import { Banner } from './components/Banner';
+import { ScreenHeading } from './components/ScreenHeading';
 import { InterviewCard } from './features/home/InterviewCard';
 import { RecoveryNotices } from './features/home/RecoveryNotices';
+import { ResumeOffer, type ResumableInterview } from './features/home/ResumeOffer';
 import { ReadinessPanel } from './features/home/ReadinessPanel';
 import { InterviewFlow } from './features/interview/InterviewFlow';
 import { useInterviewScript } from './features/interview/use-script';
 import { RecordingsList } from './features/library/RecordingsList';
 import { useAsync } from './hooks/use-async';
+import { LocaleProvider, useMessages } from './i18n/locale-context';
+import { shellMessages } from './shell-messages';
 
 const describe = (p: ConfigProblem) => `${p.source}${p.keyPath ? ` → ${p.keyPath}` : ''}: ${p.message}.`;
 
+type AppInfo = ReturnType<typeof useAppInfo>;
+type ScriptState = ReturnType<typeof useInterviewScript>[0];
+
+const useAppInfo = () => useAsync(useCallback(() => api.getAppInfo(), []))[0];
+
+/**
+ * The interface speaks the script's language, since the app is the candidate's; English until the script has
+ * loaded, and the system's language when there is no usable script.
+ */
+function localeFor(script: ScriptState): string {
+  if (script.status === 'loading') return 'en-US';
+  return script.status === 'ready' && script.value.ok ? script.value.script.locale : navigator.language;
+}
+
 export function App() {
-  const [info] = useAsync(useCallback(() => api.getAppInfo(), []));
+  const info = useAppInfo();
   const [script] = useInterviewScript();
+  return (
+    <LocaleProvider locale={localeFor(script)}>
+      <AppScreens info={info} script={script} />
+    </LocaleProvider>
+  );
+}
+
+function AppScreens({ info, script }: { info: AppInfo; script: ScriptState }) {
+  const t = useMessages(shellMessages);
   const [inInterview, setInInterview] = useState(false);
+  // An interrupted interview the candidate chose to continue: the flow skips consent and goes on where it stopped.
+  const [resume, setResume] = useState<ResumableInterview | undefined>(undefined);
+  const exitInterview = () => {
+    setInInterview(false);
+    setResume(undefined);
+  };
   const problems = info.status === 'ready' ? info.value.configProblems : [];
   if (inInterview && script.status === 'ready' && script.value.ok) {
     return (
       <>
         <AppHeader info={info.status === 'ready' ? info.value : null} />
         <main className="page page-narrow" id="main">
-          <InterviewFlow info={script.value} onExit={() => setInInterview(false)} />
+          <InterviewFlow info={script.value} resume={resume} onExit={exitInterview} />
         </main>
       </>
     );
@@ -33,28 +66,31 @@ export function App() {
       <AppHeader info={info.status === 'ready' ? info.value : null} />
       <main className="page" id="main">
         {info.status === 'error' && (
-          <Banner tone="error" title="The app could not start its services">
+          <Banner tone="error" title={t('servicesFailed')}>
             {info.message}
           </Banner>
         )}
         <RecoveryNotices />
         {problems.length > 0 && (
-          <Banner tone="warning" title="Some settings were ignored">
+          <Banner tone="warning" title={t('settingsIgnored')}>
             <ul>
               {problems.map((p) => (
                 <li key={`${p.source}:${p.keyPath}`}>{describe(p)}</li>
               ))}
             </ul>
-            <p>The app uses its defaults for these settings until they are fixed.</p>
+            <p>{t('settingsDefaults')}</p>
           </Banner>
         )}
         <section className="hero" aria-labelledby="welcome-title">
-          <h1 id="welcome-title">Welcome to Interview Recorder</h1>
-          <p>
-            Your interview is recorded on this computer first, second by second, so nothing is lost if the network drops or the computer
-            restarts. It is uploaded as soon as a connection allows.
-          </p>
+          <ScreenHeading id="welcome-title">{t('welcomeTitle')}</ScreenHeading>
+          <p>{t('welcomeBody')}</p>
         </section>
+        <ResumeOffer
+          onContinue={(resumable) => {
+            setResume(resumable);
+            setInInterview(true);
+          }}
+        />
         <InterviewCard script={script} onBegin={() => setInInterview(true)} />
         <div className="columns">
           <ReadinessPanel />

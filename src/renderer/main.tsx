@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { App } from './App';
+import './fonts';
 import './styles.css';
 
 window.addEventListener('error', (event) => {

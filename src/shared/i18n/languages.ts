@@ -11,3 +11,21 @@ export function languageOf(locale: string): Language {
 }
 
 export const directionOf = (language: string): 'rtl' | 'ltr' => (RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr');
+
+export interface ResolvedLocale {
+  /** The tag plurals, numbers and dates follow: the script's own, or en-US when its language does not ship. */
+  locale: string;
+  /** The shipped language the strings come from. */
+  language: Language;
+  dir: 'ltr' | 'rtl';
+}
+
+/**
+ * What a script's tag means for the interface. A tag whose language does not ship (de-DE) gets English strings
+ * with English plural rules and numbers, never English words under German grammar.
+ */
+export function resolveLocale(tag: string): ResolvedLocale {
+  const language = languageOf(tag);
+  const locale = language === 'en' && !tag.toLowerCase().startsWith('en') ? 'en-US' : tag;
+  return { locale, language, dir: directionOf(language) };
+}

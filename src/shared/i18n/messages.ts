@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Language } from './languages';
+import { resolveLocale, type Language } from './languages';
 
 /** ICU MessageFormat strings ("{count, plural, one {# retake} other {# retakes}}") for every shipped language. */
 export type Messages<K extends string> = Readonly<Record<Language, Readonly<Record<K, string>>>>;
@@ -32,7 +32,11 @@ export function formatMessage<K extends string>(
   return String(format.format(values));
 }
 
-/** `t(key, values)` for one language, for code outside React (the core's consent text, tests). */
-export function translator<K extends string>(messages: Messages<K>, locale: string, language: Language): Translate<K> {
-  return (key, values) => formatMessage(messages, language, locale, key, values);
+/**
+ * `t(key, values)` outside React (the core's consent text, tests). Without `language`, `locale` is a script's tag
+ * and picks both, as the interface does (de-DE → English strings, en-US plurals).
+ */
+export function translator<K extends string>(messages: Messages<K>, locale: string, language?: Language): Translate<K> {
+  const resolved = language ? { locale, language } : resolveLocale(locale);
+  return (key, values) => formatMessage(messages, resolved.language, resolved.locale, key, values);
 }

@@ -1,12 +1,17 @@
-import { maxInterviewSeconds, type InterviewScript } from './script';
+import { translator } from '../i18n/messages';
+import { consentMessages } from './consent-messages';
+import { maxInterviewSeconds, UNNAMED_ORGANIZATION, type InterviewScript } from './script';
 
-/** The exact statement the candidate agrees to; stored verbatim with the consent. */
+/** The exact statement the candidate agrees to, in the script's language; stored verbatim with the consent. */
 export function consentStatement(script: InterviewScript): string {
-  const minutes = Math.ceil(maxInterviewSeconds(script) / 60);
+  const t = translator(consentMessages, script.locale);
+  const days = script.retentionDays;
   return [
-    `This interview ("${script.title}", ${script.questions.length} questions, at most about ${minutes} minutes) records your camera, your microphone and the spoken questions.`,
-    'The recording is saved on this computer first, so nothing is lost if the connection drops.',
-    `It is then uploaded to ${script.organization} and kept for ${script.retentionDays} days.`,
-    'While recording, the app notes when this window loses focus or is hidden, when fullscreen is left, when displays change and when the camera or microphone stops.',
+    t('recorded', { title: script.title, questions: script.questions.length, minutes: Math.ceil(maxInterviewSeconds(script) / 60) }),
+    t('keptLocally'),
+    script.organization === UNNAMED_ORGANIZATION
+      ? t('uploadedToTeam', { days })
+      : t('uploaded', { organization: script.organization, days }),
+    t('noted'),
   ].join(' ');
 }

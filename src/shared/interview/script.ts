@@ -9,13 +9,16 @@ export const questionSchema = z.strictObject({
   retakes: z.number().int().min(0).max(5).default(0),
 });
 
+/** The organization a script names when it names none; the consent says "the hiring team" in the script's language. */
+export const UNNAMED_ORGANIZATION = 'the hiring team';
+
 /** An interview as the recruiter's system hands it to the app (file, command line, later a deep link). */
 export const interviewScriptSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'expected 1–128 letters, digits, dots, dashes or underscores'),
   scheduleId: z.string().min(1).max(128).optional(),
   title: z.string().trim().min(1).max(200),
   candidateName: z.string().trim().min(1).max(200),
-  organization: z.string().trim().min(1).max(200).default('the hiring team'),
+  organization: z.string().trim().min(1).max(200).default(UNNAMED_ORGANIZATION),
   locale: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en-US')

@@ -1,22 +1,16 @@
 import type { CatalogIncidentReport } from '../../../shared/domain/doctor';
 import { Banner } from '../../components/Banner';
-
-const WHAT: Record<CatalogIncidentReport['reason'], string> = {
-  corrupt: 'was damaged',
-  empty: 'was found empty',
-  missing: 'was missing',
-};
+import { useMessages } from '../../i18n/locale-context';
+import { homeMessages } from './home-messages';
 
 /** The recordings library had to be rebuilt from the files on disk: shown until the user dismisses it. */
 export function CatalogNotice({ incident, onDismiss }: { incident: CatalogIncidentReport; onDismiss: () => void }) {
-  const count = incident.reindexed.length;
+  const t = useMessages(homeMessages);
   return (
-    <Banner tone="warning" title="The recordings library was rebuilt">
+    <Banner tone="warning" title={t('catalogTitle')}>
       <p>
-        On {new Date(incident.detectedAt).toLocaleString()} the library of recordings {WHAT[incident.reason]}. It was rebuilt from the
-        recordings on this computer: {count} {count === 1 ? 'recording was' : 'recordings were'} found again and will be finished and
-        uploaded as usual.
-        {incident.movedAsideTo && <> The old library file was kept for support at {incident.movedAsideTo}.</>}
+        {t('catalogBody', { when: new Date(incident.detectedAt), reason: incident.reason, count: incident.reindexed.length })}
+        {incident.movedAsideTo && <> {t('movedAside', { path: incident.movedAsideTo })}</>}
       </p>
       {incident.skipped.length > 0 && (
         <ul>
@@ -28,7 +22,7 @@ export function CatalogNotice({ incident, onDismiss }: { incident: CatalogIncide
         </ul>
       )}
       <button type="button" className="button-secondary" onClick={onDismiss}>
-        Dismiss
+        {t('dismiss')}
       </button>
     </Banner>
   );

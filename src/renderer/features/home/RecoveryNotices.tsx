@@ -2,9 +2,12 @@ import { useCallback, useEffect } from 'react';
 import { api } from '../../api';
 import { Banner } from '../../components/Banner';
 import { useAsync } from '../../hooks/use-async';
+import { useMessages } from '../../i18n/locale-context';
+import { homeMessages } from './home-messages';
 
 /** "Recovered interview from …": what start-up recovery did after a crash or a quit while recording. */
 export function RecoveryNotices() {
+  const t = useMessages(homeMessages);
   const [notices, reload] = useAsync(useCallback(() => api.getRecoveryNotices(), []));
   useEffect(() => api.on('recordingsChanged', reload), [reload]);
   if (notices.status !== 'ready' || notices.value.length === 0) return null;
@@ -14,11 +17,11 @@ export function RecoveryNotices() {
         <Banner
           key={n.recordingId}
           tone={n.outcome === 'finalized' ? 'info' : 'error'}
-          title={`Recovered interview from ${new Date(n.startedAt).toLocaleString()}`}
+          title={t('recoveredTitle', { when: new Date(n.startedAt) })}
         >
           <p>
-            {n.interviewTitle}: {n.crashed ? 'the app stopped unexpectedly while recording' : 'the app was closed while recording'}.{' '}
-            {n.outcome === 'finalized' ? 'Everything up to the last second was saved and the video file is ready.' : n.message}
+            {t(n.crashed ? 'recoveredCrashed' : 'recoveredClosed', { title: n.interviewTitle })}{' '}
+            {n.outcome === 'finalized' ? t('recoveredSaved') : n.message}
           </p>
         </Banner>
       ))}
