@@ -23,7 +23,9 @@ export interface ProgressPublisherDeps {
 /** Each recording's upload progress (speed from its own meter, the last failure note), published at most every 250 ms. */
 export function createProgressPublisher(deps: ProgressPublisherDeps) {
   const meters = new Map<string, ReturnType<typeof createRateMeter>>();
-  const notes = new Map<string, UploadFailure | undefined>();
+  /** The last failure, and the bytes confirmed when it came: it holds until more bytes go through. */
+  const notes = new Map<string, { failure: UploadFailure; confirmed: number }>();
+  const confirmed = (recordingId: string) => listUploadJobs(deps.db, { recordingId }).reduce((sum, job) => sum + job.bytesConfirmed, 0);
   const lastPublished = new Map<string, number>();
 
   function progress(recordingId: string): UploadProgress {
@@ -40,7 +42,7 @@ export function createProgressPublisher(deps: ProgressPublisherDeps) {
       bucket: target.bucket,
       views,
       recordingUploaded: getRecordingOwner(db, recordingId)?.state === 'uploaded',
-      note: notes.get(recordingId),
+      note: notes.get(recordingId)?.failure,
       bytesPerSecond: (bytesSent) => {
         meter.sample(bytesSent);
         return meter.bytesPerSecond();
@@ -58,8 +60,21 @@ export function createProgressPublisher(deps: ProgressPublisherDeps) {
   return {
     progress,
     publish,
-    /** The latest failure of one of the recording's jobs (none once a part goes through). */
-    note: (recordingId: string, note: UploadFailure | undefined) => notes.set(recordingId, note),
+    /**
+     * The latest failure of one of the recording's jobs, kept until a part goes through: a new attempt alone does not
+     * clear it, and while the network is gone a server error does not replace "offline" — so the upload's state does
+     * not flicker between offline, retrying and uploading with every attempt.
+     */
+    note(recordingId: string, note: UploadFailure | undefined): void {
+      const held = notes.get(recordingId);
+      const sent = confirmed(recordingId);
+      const progressed = !held || sent > held.confirmed;
+      if (!note) {
+        if (progressed) notes.delete(recordingId);
+      } else if (progressed || held.failure.kind !== 'offline' || note.kind === 'offline') {
+        notes.set(recordingId, { failure: note, confirmed: sent });
+      }
+    },
   };
 }
 
