@@ -126,6 +126,17 @@ describe('irec script check', () => {
     expect(error).toContain(`Interview script ${file}: id: expected 1–128 letters`);
     expect(error).toContain('questions: an interview needs at least one question');
   });
+
+  it('refuses question audio that escapes the script folder, naming the question', () => {
+    const root = tempDir();
+    const file = path.join(root, 'evil.json');
+    const questions = [{ text: 'Why us?', audio: '../../../../etc/shadow' }];
+    fs.writeFileSync(file, JSON.stringify({ id: 'acme-1', title: 'Backend', candidateName: 'Ada', questions }));
+    const run = runIrec(['script', 'check', file], testEnv(root));
+    expect(run.status).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain(`questions.0.audio: question 1's audio "../../../../etc/shadow" leaves the script's folder`);
+    expect(run.stdout).not.toContain('Valid');
+  });
 });
 
 describe('irec usage', () => {

@@ -1,13 +1,30 @@
 import { z } from 'zod';
+import { checkAudioReference } from './audio-reference';
 
 /** One question: shown, spoken (its own audio file/URL, else synthesized), then answered on camera. */
 export const questionSchema = z.strictObject({
   text: z.string().trim().min(1, 'a question needs its text').max(2000),
-  audio: z.string().min(1).optional().describe('pre-rendered question audio: a path relative to the script file, or an http(s) URL'),
+  audio: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .describe("pre-rendered question audio: a file inside the script's folder, or an https: URL (http: only to this computer)"),
   thinkSeconds: z.number().int().min(0).max(600).default(5),
   answerSeconds: z.number().int().min(5).max(3600).default(120),
   retakes: z.number().int().min(0).max(5).default(0),
 });
+
+/** Scripts are untrusted: an `audio` that could read any file or reach any host is refused, naming the question. */
+function refuseUnsafeAudio(questions: readonly { audio?: string | undefined }[], ctx: z.RefinementCtx): void {
+  questions.forEach((question, index) => {
+    if (question.audio === undefined) return;
+    const checked = checkAudioReference(question.audio);
+    if (checked.ok) return;
+    const shown = JSON.stringify(question.audio.slice(0, 120));
+    ctx.addIssue({ code: 'custom', path: [index, 'audio'], message: `question ${index + 1}'s audio ${shown} ${checked.problem}` });
+  });
+}
 
 /** The organization a script names when it names none; the consent says "the hiring team" in the script's language. */
 export const UNNAMED_ORGANIZATION = 'the hiring team';
@@ -36,7 +53,7 @@ export const interviewScriptSchema = z.strictObject({
     .optional(),
   /** An accommodation: every think time and answer limit is multiplied by this (the invite may grant it too). */
   extraTime: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
-  questions: z.array(questionSchema).min(1, 'an interview needs at least one question').max(50),
+  questions: z.array(questionSchema).min(1, 'an interview needs at least one question').max(50).superRefine(refuseUnsafeAudio),
 });
 
 export type InterviewScript = z.output<typeof interviewScriptSchema>;
