@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/create-core';
 import { isAppError } from '../core/errors/app-error';
 import { nodeCorePorts } from '../core/node-ports';
+import { unsafeSegment } from '../core/services/config/key-path';
 import { agoraCommand } from './commands/agora';
 import { cloudCommand } from './commands/cloud';
 import { doctorCommand } from './commands/doctor';
@@ -56,6 +57,16 @@ function parse(argv: string[]) {
   });
 }
 
+/** A `--set` path through `__proto__` & co. would change every object in the process: refused before config loads. */
+function refuseUnsafeSetPaths(assignments: readonly string[] = []): void {
+  for (const assignment of assignments) {
+    const keyPath = assignment.split('=', 1)[0] ?? '';
+    const unsafe = unsafeSegment(keyPath);
+    if (unsafe !== undefined)
+      throw new UsageError(`--set ${keyPath}: "${unsafe}" is never a setting; give a key path such as --set s3.bucket=my-bucket.`);
+  }
+}
+
 const USAGE_HINT = 'Run "irec --help" for usage.';
 
 /** An error that reached the top: its words on stderr, its code as the exit code (the table in exit-codes.ts). */
@@ -76,6 +87,7 @@ export async function runCli(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
+    refuseUnsafeSetPaths(parsed.values.set);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE_HINT}\n`);
     return EXIT.usage;

@@ -10,6 +10,7 @@ import { detectChromium, detectElectron } from './platform/runtimes';
 import { tryOpenCatalog, type CatalogState } from './services/catalog/catalog-state';
 import { buildDoctorReport } from './services/doctor/doctor';
 import { getPath } from './services/config/layers';
+import { maskUrlPassword } from '../shared/mask-url';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
 import { createSecretStore, type SecretCipher } from './services/config/secret-store';
 import { createLogger, type Logger } from './services/logging/logger';
@@ -147,6 +148,9 @@ interface DoctorInputs {
   locate: LocateOptions;
 }
 
+/** A URL as doctor shows it: any password inside it masked. */
+const maskOptional = (url: string | undefined): string | undefined => (url === undefined ? undefined : maskUrlPassword(url));
+
 function doctorReport({ ports, config, dataDir, dataDirState, catalog, services, locate }: DoctorInputs): DoctorReport {
   const settings = config.config;
   // A degraded core's services answer UNAVAILABLE: doctor reports the catalog's problem instead of asking them.
@@ -163,15 +167,15 @@ function doctorReport({ ports, config, dataDir, dataDirState, catalog, services,
     uploads: {
       configured: Boolean(uploads?.configured),
       bucket: settings.s3.bucket,
-      endpoint: settings.s3.endpoint,
+      endpoint: maskOptional(settings.s3.endpoint),
       region: settings.s3.region,
       reason: uploads?.configured ? undefined : (uploads?.notConfiguredReason ?? 'The catalog is unavailable.'),
       ...(uploads?.counts() ?? { open: 0, failed: 0 }),
     },
     backends: {
-      agora: { url: settings.backends.agora.baseUrl ?? null },
-      livekit: { url: settings.backends.livekit.baseUrl ?? null, hasToken: Boolean(settings.backends.livekit.token) },
-      media: { url: settings.backends.mediaApi.baseUrl ?? null, site: settings.backends.mediaApi.site ?? null },
+      agora: { url: maskOptional(settings.backends.agora.baseUrl) ?? null },
+      livekit: { url: maskOptional(settings.backends.livekit.baseUrl) ?? null, hasToken: Boolean(settings.backends.livekit.token) },
+      media: { url: maskOptional(settings.backends.mediaApi.baseUrl) ?? null, site: settings.backends.mediaApi.site ?? null },
       ...owedCounts(catalog.ok ? services.cloud.pendingCalls() : []),
     },
   });

@@ -89,6 +89,24 @@ describe('configuration errors name the file, the key and what was expected — 
     expect(sources.find((s) => s.layer === 'user')?.status).toBe('invalid');
   });
 
+  it('gives the line and column of a JSON syntax error, never the text around it (it may be a secret)', () => {
+    const text = '{\n  "s3": {\n    "credentials": { "secretAccessKey": "wJalrXUtnFEMI-K7MDENG" x }\n  }\n}';
+    const [problem] = load({ [USER]: text }).problems;
+    expect(problem).toMatchObject({ source: USER, message: expect.stringContaining('syntax error at line 3, column 65') });
+    expect(formatConfigProblem(problem!)).not.toMatch(/wJalr|MDENG|x \}/);
+  });
+
+  it.each([
+    ['{ "s3": ', 1, 9],
+    ['{"a": }', 1, 7],
+    ['{"a": 1}}', 1, 9],
+    ['{\n"a": tru }', 2, 9],
+    ['{"a": "line\nbreak"}', 1, 12],
+    ['', 1, 1],
+  ])('places the syntax error in %j at line %i, column %i', (text, line, column) => {
+    expect(load({ [USER]: text }).problems[0]?.message).toContain(`at line ${line}, column ${column})`);
+  });
+
   it('reports a file that is not an object', () => {
     expect(load({ [USER]: '[1, 2]' }).problems[0]).toMatchObject({ source: USER, message: 'expected a JSON object at the top level' });
   });
@@ -123,6 +141,40 @@ describe('configuration errors name the file, the key and what was expected — 
   it('names the flag that holds a bad value', () => {
     const { problems } = load({}, { flags: { set: ['s3.region=5', 'nonsense'] } });
     expect(problems.map((p) => p.source)).toEqual(['--set nonsense', '--set s3.region']);
+  });
+
+  it('refuses __proto__, constructor and prototype in --set paths without touching Object.prototype', () => {
+    const set = ['__proto__.polluted=1', 'constructor.prototype.polluted=1', 's3.prototype=1', 's3.bucket=kept'];
+    const { config, problems } = load({}, { flags: { set } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(config.s3.bucket).toBe('kept');
+    expect(problems.map((p) => [p.source, p.message.split(',')[0]])).toEqual([
+      ['--set __proto__.polluted', 'uses "__proto__"'],
+      ['--set constructor.prototype.polluted', 'uses "constructor"'],
+      ['--set s3.prototype', 'uses "prototype"'],
+    ]);
+  });
+
+  it('drops "__proto__" keys of a settings file (own properties after JSON.parse) without polluting anything', () => {
+    const text = '{"__proto__": {"polluted": 1}, "s3": {"__proto__": {"polluted": 2}, "constructor": {}, "bucket": "b"}}';
+    const { config, problems } = load({ [USER]: text });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(config)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(config.s3)).toBe(Object.prototype);
+    expect(config.s3.bucket).toBe('b');
+    expect(problems.map((p) => p.keyPath).sort()).toEqual(['__proto__', 's3.__proto__', 's3.constructor']);
+    expect(problems.every((p) => p.message.startsWith('uses "'))).toBe(true);
+  });
+
+  it.each([
+    ['IREC_S3_BUCKET', 's3.bucket', ' '],
+    ['IREC_S3_REGION', 's3.region', '\t '],
+    ['IREC_MEDIA_API_SITE', 'backends.mediaApi.site', '  '],
+    ['IREC_S3_ENDPOINT', 's3.endpoint', ' '],
+  ])('refuses a blank %s, naming it', (name, keyPath, value) => {
+    const { problems } = load({}, { env: { [name]: value } });
+    expect(problems).toEqual([expect.objectContaining({ layer: 'environment', source: name, keyPath })]);
   });
 
   it('formats a problem as one sentence a person can act on', () => {

@@ -1,3 +1,4 @@
+import { wholeNumber } from '../number-option';
 import { UsageError } from '../usage-error';
 
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
@@ -20,8 +21,7 @@ export function integerOption(values: OptionValues, name: string, command: strin
 export function integerOption(values: OptionValues, name: string, command: string, required = false): number | undefined {
   const value = required ? requireOption(values, name, command) : optionalOption(values, name);
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}"`);
-  return Number(value);
+  return wholeNumber(name, value);
 }
 
 export function unknownSub(command: string, sub: string | undefined, subs: readonly string[]): never {

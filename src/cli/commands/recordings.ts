@@ -4,14 +4,11 @@ import type { LibraryService } from '../../core/services/library/library-service
 import { chaptersFromMarkers } from '../../core/services/finalize/chapters';
 import { formatDuration } from '../../shared/format';
 import { formatBytes, type Output } from '../output';
+import { wholeNumber } from '../number-option';
 import { UsageError } from '../usage-error';
 
-function nonNegativeInt(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new UsageError(`--${name} must be a whole number, got "${text}".`);
-  return value;
-}
+const nonNegativeInt = (name: string, text: string | undefined, fallback: number): number =>
+  text === undefined ? fallback : wholeNumber(name, text);
 
 export function recordingsCommand(core: Core, out: Output, args: { sub?: string; id?: string; limit?: string; offset?: string }): number {
   if (args.sub === 'show') return showRecording(core.library, out, args.id);

@@ -5,6 +5,7 @@ import type { UploadJobSummary, UploadProgress } from '../../shared/domain/uploa
 import { formatBytes } from '../../shared/format';
 import type { Output } from '../output';
 import { createProgressBar } from '../progress-bar';
+import { wholeNumber } from '../number-option';
 import { UsageError } from '../usage-error';
 
 /** The upload service once S3 is configured; without a catalog, reading `configured` says why there is none. */
@@ -86,7 +87,8 @@ export async function uploadCommand(
 /** `irec uploads list`: every upload job, newest first, with how far it got. */
 export function uploadsListCommand(core: Core, out: Output, sub: string | undefined, limit?: string): number {
   if (sub !== 'list') throw new UsageError('Usage: irec uploads list [--limit <n>] [--json]');
-  const jobs = configuredUploads(core).jobs(limit ? Number(limit) : 100);
+  const count = limit === undefined ? 100 : wholeNumber('limit', limit, 1);
+  const jobs = configuredUploads(core).jobs(count);
   out.result(jobs, () =>
     jobs.length === 0
       ? 'No uploads yet.'

@@ -6,7 +6,9 @@ import { z } from 'zod';
  * Objects are strict: an unknown key is almost always a typo and is reported, not ignored.
  */
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
-const optionalString = z.string().min(1).optional();
+/** Text that must say something: empty or only spaces (`IREC_S3_BUCKET=' '`) is a mistake, not a value. */
+const requiredText = z.string().regex(/\S/, 'must not be blank');
+const optionalString = requiredText.optional();
 
 export const configSchema = z.strictObject({
   dataDir: optionalString.describe('Folder for recordings and the catalog; defaults to the per-OS user data folder'),
@@ -53,7 +55,7 @@ export const configSchema = z.strictObject({
   s3: z
     .strictObject({
       bucket: optionalString,
-      region: z.string().min(1).default('us-east-1'),
+      region: requiredText.default('us-east-1'),
       endpoint: url.optional(),
       forcePathStyle: z.boolean().default(false),
       prefix: z.string().default('recordings/'),

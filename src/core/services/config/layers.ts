@@ -1,4 +1,6 @@
 import type { ConfigLayerName, ConfigProblem } from '../../../shared/config/schema';
+import { jsonErrorPosition } from './json-error-position';
+import { isUnsafeKey, unsafeKeyMessage, unsafeSegment } from './key-path';
 
 /** One layer's raw settings before validation, with where each can be traced back to. */
 export interface RawLayer {
@@ -31,12 +33,11 @@ export function readFileLayer(layer: ConfigLayerName, file: string, readFile: Fi
     const parsed: unknown = JSON.parse(text);
     if (isPlainObject(parsed)) return { ...base, values: parsed };
     return { ...base, values: null, problems: [{ layer, source: file, keyPath: '', message: 'expected a JSON object at the top level' }] };
-  } catch (error) {
-    return {
-      ...base,
-      values: null,
-      problems: [{ layer, source: file, keyPath: '', message: `is not valid JSON: ${(error as Error).message}` }],
-    };
+  } catch {
+    // JSON.parse's message quotes the text near the error, which may be a secret: give only the place.
+    const { line, column } = jsonErrorPosition(text);
+    const message = `is not valid JSON (syntax error at line ${line}, column ${column}); fix the file or delete it`;
+    return { ...base, values: null, problems: [{ layer, source: file, keyPath: '', message }] };
   }
 }
 
@@ -56,7 +57,9 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   IREC_S3_PREFIX: 's3.prefix',
 };
 
+/** Sets the value at a dotted key path; callers refuse unsafe paths first, and this refuses them again. */
 function setPath(target: Record<string, unknown>, keyPath: string, value: unknown): void {
+  if (unsafeSegment(keyPath) !== undefined) return;
   const keys = keyPath.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
@@ -68,15 +71,18 @@ function setPath(target: Record<string, unknown>, keyPath: string, value: unknow
 
 /** The value at a dotted key path, or undefined. */
 export const getPath = (root: unknown, keyPath: string): unknown =>
-  keyPath.split('.').reduce<unknown>((node, key) => (isPlainObject(node) ? node[key] : undefined), root);
+  keyPath
+    .split('.')
+    .reduce<unknown>((node, key) => (isPlainObject(node) && !isUnsafeKey(key) && Object.hasOwn(node, key) ? node[key] : undefined), root);
 
 /** Removes the key at the end of `keys` (an issue path or a dotted path split), if its parent exists. */
 export function deletePath(target: Record<string, unknown>, keys: readonly PropertyKey[]): void {
   let node: unknown = target;
   for (const key of keys.slice(0, -1)) {
-    if (!isPlainObject(node)) return;
+    if (!isPlainObject(node) || !Object.hasOwn(node, key)) return;
     node = node[key as string];
   }
+  // An own "__proto__" key (JSON.parse makes one) is deleted like any other; the prototype itself is untouched.
   if (isPlainObject(node)) delete node[keys[keys.length - 1] as string];
 }
 
@@ -126,6 +132,11 @@ export function flagsLayer(flags: { dataDir?: string; set?: readonly string[] })
       continue;
     }
     const keyPath = assignment.slice(0, eq);
+    const unsafe = unsafeSegment(keyPath);
+    if (unsafe !== undefined) {
+      problems.push({ layer: 'flags', source: `--set ${keyPath}`, keyPath, message: unsafeKeyMessage(unsafe) });
+      continue;
+    }
     const text = assignment.slice(eq + 1);
     let value: unknown = text;
     try {

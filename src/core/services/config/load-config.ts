@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { configSchema, type Config, type ConfigProblem, type ConfigSource } from '../../../shared/config/schema';
+import { isUnsafeKey, unsafeKeyMessage } from './key-path';
 import { deletePath, envLayer, flagsLayer, isPlainObject, readFileLayer, secretsLayer, type RawLayer } from './layers';
 
 export interface ConfigInputs {
@@ -44,7 +45,7 @@ function sanitize(raw: RawLayer): { values: Record<string, unknown> | null; prob
           layer: raw.layer,
           source: raw.sourceOf?.(keyPath) ?? raw.source ?? raw.layer,
           keyPath,
-          message: describeIssue(issue),
+          message: isUnsafeKey(keys.at(-1) ?? '') ? unsafeKeyMessage(String(keys.at(-1))) : describeIssue(issue),
         });
         if (keys.length === 0) return { values: null, problems };
         deletePath(values, keys);
@@ -57,6 +58,8 @@ function sanitize(raw: RawLayer): { values: Record<string, unknown> | null; prob
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
+    // sanitize() has already reported and dropped these; assigning "__proto__" would set out's prototype.
+    if (isUnsafeKey(key)) continue;
     out[key] = isPlainObject(value) && isPlainObject(out[key]) ? deepMerge(out[key], value) : value;
   }
   return out;
@@ -81,7 +84,11 @@ export function loadConfig(inputs: ConfigInputs): LoadedConfig {
     sources.push({ layer: raw.layer, ...(raw.source ? { source: raw.source } : {}), status });
     if (values) merged = deepMerge(merged, values);
   }
-  return { config: configSchema.parse(merged), sources, problems };
+  // Each layer passed on its own, so the merge passes too; the fallback keeps the promise never to throw.
+  const result = configSchema.safeParse(merged);
+  if (!result.success)
+    problems.push({ layer: 'defaults', source: 'merged settings', keyPath: '', message: 'did not validate; defaults were used' });
+  return { config: result.success ? result.data : configSchema.parse({}), sources, problems };
 }
 
 /** One line per problem, for logs, the CLI and the UI banner. */
