@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { PRIVATE_FILE_MODE } from './private-fs';
 
 /** Windows cannot fsync a directory (EPERM/EISDIR); NTFS journals the entry itself, so that is not a failure. */
 const directoryCannotSync = (error: unknown) => ['EPERM', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
@@ -29,11 +30,13 @@ export async function fsyncFile(file: string): Promise<void> {
 
 /**
  * Replaces a small file atomically and durably: temp file, flush, rename, flush the directory. Synchronous
- * because its callers write a few kilobytes, one of them while the services are being composed.
+ * because its callers write a few kilobytes, one of them while the services are being composed. User-only by
+ * default (sidecars, manifests, secrets); the mode is set again in case a crashed attempt left the temp file.
  */
-export function replaceFileDurablySync(file: string, contents: string, mode?: number): void {
+export function replaceFileDurablySync(file: string, contents: string, mode = PRIVATE_FILE_MODE): void {
   const temporary = `${file}.partial`;
   writeFileSync(temporary, contents, { mode });
+  if (process.platform !== 'win32') chmodSync(temporary, mode);
   const fd = openSync(temporary, 'r');
   try {
     fsyncSync(fd);

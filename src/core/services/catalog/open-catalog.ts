@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../errors/app-error';
+import { ensurePrivateFileSync, makePrivateDirSync } from '../../platform/private-fs';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 
@@ -92,8 +93,12 @@ function absentOrEmpty(file: string): 'missing' | 'empty' | null {
  */
 export function openCatalog(file: string, options: OpenCatalogOptions = {}): Catalog {
   const now = options.now ?? (() => new Date());
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const open = () => new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  makePrivateDirSync(path.dirname(file));
+  // SQLite creates the -wal and -shm files with the database file's mode, so a user-only file keeps all three private.
+  const open = () => {
+    ensurePrivateFileSync(file);
+    return new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  };
 
   const absent = absentOrEmpty(file);
   let lost: CatalogStatus['lost'];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SECRET_CONFIG_PATHS } from '../../../shared/config/schema';
 import { replaceFileDurablySync } from '../../platform/durable-fs';
+import { makePrivateDirSync } from '../../platform/private-fs';
 import { deletePath, getPath, isPlainObject } from './layers';
 
 /** What the store needs from Electron's `safeStorage` (passed in: services never import electron). */
@@ -66,8 +67,8 @@ export function createSecretStore(file: string, cipher: SecretCipher) {
         stored[keyPath] = cipher.encryptString(getPath(settings, keyPath) as string).toString('base64');
         deletePath(settings, keyPath.split('.'));
       }
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      replaceFileDurablySync(file, `${JSON.stringify(stored, null, 2)}\n`, 0o600);
+      makePrivateDirSync(path.dirname(file));
+      replaceFileDurablySync(file, `${JSON.stringify(stored, null, 2)}\n`);
       replaceFileDurablySync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
       return moved;
     },

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FinalizeProgress, RecordingDetail } from '../../../shared/domain/recording';
 import { fsyncDirectory, fsyncFile } from '../../platform/durable-fs';
+import { makeFilePrivate, PRIVATE_FILE_MODE } from '../../platform/private-fs';
 import { listEvents } from '../catalog/queries/events';
 import type { FfmpegTools } from '../media/locate-ffmpeg';
 import { runMediaTool } from '../media/media-tool-runner';
@@ -104,6 +105,7 @@ export async function remuxOutputs(job: RemuxJob, ctx: RemuxContext): Promise<Ou
       },
     });
     doneMs += partMs;
+    await makeFilePrivate(partial); // ffmpeg created it with the umask's mode
     await fsyncFile(partial);
     await fs.rename(partial, output);
     ctx.written.push(output);
@@ -119,7 +121,7 @@ async function inputFor(job: RemuxJob, group: OutputGroup, part: number, ctx: Re
   for (const [i, { segment }] of group.sources.entries()) files.push(await inFirstOrder(job, group, i, segment, ctx));
   const listFile = path.join(job.dir, `.concat-${part}.txt`);
   ctx.temporary.push(listFile);
-  await fs.writeFile(listFile, concatList(files));
+  await fs.writeFile(listFile, concatList(files), { mode: PRIVATE_FILE_MODE });
   return { kind: 'concat', listFile };
 }
 
@@ -131,6 +133,7 @@ async function inFirstOrder(job: RemuxJob, group: OutputGroup, i: number, segmen
   const copy = path.join(job.dir, `.reordered-${segment.seq}.mkv`);
   ctx.temporary.push(copy);
   await runMediaTool(job.tools.ffmpeg, reorderArgs(segment.filePath, copy, first), { signal: ctx.signal });
+  await makeFilePrivate(copy);
   return copy;
 }
 
@@ -139,6 +142,6 @@ async function writeChapters(job: RemuxJob, temporary: string[]): Promise<string
   if (chapters.length === 0) return undefined;
   const file = path.join(job.dir, '.chapters.ffmeta');
   temporary.push(file);
-  await fs.writeFile(file, ffmetadata(chapters));
+  await fs.writeFile(file, ffmetadata(chapters), { mode: PRIVATE_FILE_MODE });
   return file;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivateDirSync, PRIVATE_FILE_MODE } from '../../platform/private-fs';
 import { redact } from './redact';
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
@@ -35,7 +36,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const threshold = logLevels.indexOf(level);
   let fileUsable = true;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makePrivateDirSync(path.dirname(file));
   } catch {
     fileUsable = false;
   }
@@ -44,7 +45,7 @@ export function createLogger(options: LoggerOptions): Logger {
     if (!fileUsable) return void process.stderr.write(line);
     try {
       if ((fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0) > maxBytes) fs.renameSync(file, `${file}.1`);
-      fs.appendFileSync(file, line);
+      fs.appendFileSync(file, line, { mode: PRIVATE_FILE_MODE });
     } catch {
       fileUsable = false;
       process.stderr.write(line);

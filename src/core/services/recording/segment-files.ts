@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDirectory } from '../../platform/durable-fs';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../platform/private-fs';
 
 /** The file operations the chunk writer needs: a port, so tests can inject ENOSPC or EIO at any call. */
 export interface SegmentFile {
@@ -18,8 +19,8 @@ export interface SegmentFiles {
 
 export const nodeSegmentFiles: SegmentFiles = {
   async create(file) {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const handle = await fs.open(file, 'wx');
+    await makePrivateDir(path.dirname(file));
+    const handle = await fs.open(file, 'wx', PRIVATE_FILE_MODE);
     await fsyncDirectory(path.dirname(file));
     return {
       async writeAt(bytes, position) {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { makeFilePrivate, makePrivateDir } from '../../platform/private-fs';
 import { chooseEngine, type EngineCommand, type SpeechEngine } from './engines';
 
 export type SpeechResult = { ok: true; wav: Buffer; engine: string; voice: string; cached: boolean } | { ok: false; reason: string }; // one human sentence saying what is missing and how to get it
@@ -112,6 +113,7 @@ export function createSpeechSynthesizer(options: SpeechSynthesizerOptions): Spee
       const wav = await readValidWav(temp);
       if (!wav) return { ok: false, reason: `The speech engine ${engine.name} did not produce a valid WAV file.`, voiceRejected: false };
       // The audio is good even if caching fails (e.g. a concurrent rename on Windows), so that error is ignored.
+      await makeFilePrivate(temp).catch(() => {}); // the engine created it with the umask's mode
       await fs.rename(temp, target).catch(() => {});
       return { ok: true, wav };
     } finally {
@@ -139,7 +141,7 @@ export function createSpeechSynthesizer(options: SpeechSynthesizerOptions): Spee
         if (wav) return { ok: true, wav, engine: engine.name, voice, cached: true };
       }
       try {
-        await fs.mkdir(cacheDir, { recursive: true });
+        await makePrivateDir(cacheDir);
       } catch (error) {
         return { ok: false, reason: `The speech cache folder ${cacheDir} cannot be created: ${(error as Error).message}.` };
       }
