@@ -23,18 +23,23 @@ export function guardPermissions(session: Session, appOrigin: string): void {
   );
 }
 
-/** No navigation away from the app, no new windows; https links open in the user's browser. */
+/** No navigation away from the app, no new windows; contact links and allowlisted pages open outside it. */
 export function guardNavigation(contents: WebContents): void {
+  const openOutside = (url: string) => {
+    const decision = decideWindowOpen(url);
+    if (decision.action === 'open-externally') void shell.openExternal(decision.url);
+  };
   const refuse = (event: Electron.Event, url: string) => {
-    if (!isNavigationAllowed(url, contents.getURL())) event.preventDefault();
+    if (isNavigationAllowed(url, contents.getURL())) return;
+    event.preventDefault();
+    openOutside(url);
   };
   contents.on('will-navigate', (event) => refuse(event, event.url));
   contents.on('will-frame-navigate', (event) => refuse(event, event.url));
   contents.on('will-redirect', (event) => refuse(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url);
-    if (decision.action === 'open-externally') void shell.openExternal(decision.url);
+    openOutside(url);
     return { action: 'deny' };
   });
 }

@@ -3,11 +3,22 @@ import { originOf } from './origin';
 /** What to do with a `window.open` or link target: nothing opens inside the app. */
 export type WindowOpenDecision = { action: 'deny' } | { action: 'open-externally'; url: string };
 
-/** https links (help pages, privacy policy) open in the user's browser; anything else is dropped. */
-export function decideWindowOpen(url: string): WindowOpenDecision {
+/**
+ * Web pages the app may open in the user's browser. It links to none today; a help page added later goes here,
+ * so an injected link cannot send the candidate anywhere else.
+ */
+export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [];
+
+/**
+ * The contact links of the finish screen (`mailto:`, `tel:`) and https pages on the allowlist open outside the
+ * app; anything else is dropped.
+ */
+export function decideWindowOpen(url: string, httpsHosts: readonly string[] = EXTERNAL_HTTPS_HOSTS): WindowOpenDecision {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === 'https:') return { action: 'open-externally', url: parsed.toString() };
+    const allowed =
+      parsed.protocol === 'mailto:' || parsed.protocol === 'tel:' || (parsed.protocol === 'https:' && httpsHosts.includes(parsed.hostname));
+    if (allowed) return { action: 'open-externally', url: parsed.toString() };
   } catch {
     // not a URL at all: deny
   }
