@@ -50,6 +50,13 @@ export function createInterviewRunner(ports: RunnerPorts) {
       };
     }).finally(() => (wake = null));
 
+  /** Says a timed phase (think or answer) has begun, lasting `ms` from now; returns when it began. */
+  const enterTimedPhase = (state: Pick<RunnerState, 'questionIndex' | 'take' | 'phase' | 'speechNote'>, ms: number) => {
+    const startedAt = now();
+    ports.onState({ ...state, phaseStartedAt: startedAt, phaseEndsAt: startedAt + ms, phaseMs: ms });
+    return startedAt;
+  };
+
   /** One take of question `index`: asked, thought about, answered. Null when cancelled. */
   async function takeOf(index: number, take: number) {
     const question = ports.questions[index]!;
@@ -61,27 +68,11 @@ export function createInterviewRunner(ports: RunnerPorts) {
     const speechNote = await Promise.race([ports.ask(index), cancellation]);
     if (cancelled) return null;
     const thinkMs = thinkSeconds * 1000;
-    const thinkStartedAt = now();
-    ports.onState({
-      ...base,
-      phase: 'thinking',
-      phaseStartedAt: thinkStartedAt,
-      phaseEndsAt: thinkStartedAt + thinkMs,
-      phaseMs: thinkMs,
-      speechNote,
-    });
+    enterTimedPhase({ ...base, phase: 'thinking', speechNote }, thinkMs);
     if (thinkMs > 0) await wait(thinkMs);
     if (cancelled) return null;
     const answerMs = answerSeconds * 1000;
-    const answerStartedAt = now();
-    ports.onState({
-      ...base,
-      phase: 'answering',
-      phaseStartedAt: answerStartedAt,
-      phaseEndsAt: answerStartedAt + answerMs,
-      phaseMs: answerMs,
-      speechNote,
-    });
+    const answerStartedAt = enterTimedPhase({ ...base, phase: 'answering', speechNote }, answerMs);
     const outcome = await wait(answerMs);
     if (cancelled) return null;
     ports.mark('question.end', { index, take, ended: outcome, answeredMs: Math.round(now() - answerStartedAt) });
