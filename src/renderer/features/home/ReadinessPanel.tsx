@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { CheckRow } from '../../components/CheckRow';
 import { useAsync } from '../../hooks/use-async';
 import { useLocale, useMessages } from '../../i18n/locale-context';
-import { bytesPerSecond, useInterviewScript, type ScriptInfo } from '../interview/use-script';
+import { spaceNeeded, useInterviewScript, type ScriptInfo } from '../interview/use-script';
 import { outcomeMessages } from '../library/outcome-messages';
 import { CatalogNotice } from './CatalogNotice';
 import { candidateChecks, technicalChecks, type CandidateContext } from './readiness-checks';
@@ -13,7 +13,7 @@ import { readinessMessages } from './readiness-messages';
 import { useDevicePresence } from './use-device-presence';
 
 /** What this interview may take on disk: its longest length, held twice while the video file is made. */
-const neededBytes = (info: ScriptInfo | null) => (info ? bytesPerSecond(info) * info.maxSeconds * 2 : LOW_DISK_BYTES);
+const neededBytes = (info: ScriptInfo | null) => (info ? spaceNeeded(info) : LOW_DISK_BYTES);
 
 /** "Is this computer ready?" in the candidate's words, with the installation's facts behind "Technical details". */
 export function ReadinessPanel() {
