@@ -144,6 +144,23 @@ describe("a script's audio URL is fetched defensively", () => {
     expect(counting.urls).toEqual([]);
   });
 
+  it('fetches from a private network only when configuration opened that network', async () => {
+    const counting = countingFetch(() => new Response('RIFF-intranet'));
+    const resolve = async () => [{ address: '10.20.3.4', family: 4 }];
+    const fetchWith = (allowedNetworks: string[]) =>
+      questionAudio(question('https://audio.corp.example/q.mp3'), 'en-US', undefined, {
+        speech: noVoice(),
+        fetch: counting.fetch,
+        resolve,
+        allowedNetworks,
+      });
+    expect(reasonOf(await fetchWith(['10.99.0.0/16']))).toMatch(/resolves to 10\.20\.3\.4.*interview\.allowedPrivateNetworks/);
+    expect(counting.urls).toEqual([]);
+    const audio = await fetchWith(['10.20.0.0/16']);
+    expect(Buffer.from((audio as { audio: Uint8Array }).audio).toString()).toBe('RIFF-intranet');
+    expect(counting.urls).toEqual(['https://audio.corp.example/q.mp3']);
+  });
+
   it('fetches an https URL whose host is public', async () => {
     const counting = countingFetch(() => new Response('RIFF-public'));
     const resolve = async () => [{ address: '93.184.216.34', family: 4 }];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAudioReference } from '../../src/shared/interview/audio-reference';
 import { interviewScriptSchema } from '../../src/shared/interview/script';
 import { describeScriptIssues } from '../../src/core/services/interview/load-script';
-import { isBlockedAddress } from '../../src/core/services/interview/address-policy';
+import { allowedNetworks, isBlockedAddress } from '../../src/core/services/interview/address-policy';
+import { configSchema } from '../../src/shared/config/schema';
 
 const withAudio = (...audio: string[]) =>
   interviewScriptSchema.safeParse({ id: 's', title: 't', candidateName: 'c', questions: audio.map((a) => ({ text: 'Q?', audio: a })) });
@@ -65,4 +66,30 @@ describe('addresses a script URL may not reach', () => {
   it.each(['93.184.216.34', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) =>
     expect(isBlockedAddress(address)).toBe(false),
   );
+});
+
+describe('interview.allowedPrivateNetworks', () => {
+  it('opens only the configured networks', () => {
+    const isAllowed = allowedNetworks(['10.20.0.0/16', 'fd12:3456::/32']);
+    expect([isAllowed('10.20.9.9'), isAllowed('10.21.0.1'), isAllowed('fd12:3456::1'), isAllowed('169.254.169.254')]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('refuses a value that is not a network, naming the key', () => {
+    const parsed = configSchema.safeParse({ interview: { allowedPrivateNetworks: ['10.0.0.0', 'intranet', '10.0.0.0/33'] } });
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error!.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual([
+      'interview.allowedPrivateNetworks.0',
+      'interview.allowedPrivateNetworks.1',
+      'interview.allowedPrivateNetworks.2',
+    ]);
+    expect(
+      configSchema.parse({ interview: { allowedPrivateNetworks: ['10.0.0.0/8', 'fd00::/8'] } }).interview.allowedPrivateNetworks,
+    ).toHaveLength(2);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCidr } from './cidr';
 
 /**
  * The one configuration schema. Every leaf has a default so that `{}` parses to a complete config;
@@ -85,6 +86,15 @@ export const configSchema = z.strictObject({
           sessionToken: optionalString,
         })
         .prefault({}),
+    })
+    .prefault({}),
+  interview: z
+    .strictObject({
+      /**
+       * Private networks (CIDR, e.g. "10.20.0.0/16") a script's audio URL may reach, for audio on an intranet
+       * server. Empty by default: a script from an e-mail must not reach the local network or a cloud metadata service.
+       */
+      allowedPrivateNetworks: z.array(z.string().refine(isCidr, 'expected a network such as 10.20.0.0/16 or fd00::/8')).default([]),
     })
     .prefault({}),
   retention: z

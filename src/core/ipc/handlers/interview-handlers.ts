@@ -38,7 +38,10 @@ export function interviewHandlers(core: Core): Pick<HandlerTable, InterviewChann
       const { script, baseDir } = usableScript(core.interview);
       const question = script.questions[questionIndex];
       if (!question) throw new AppError('NOT_FOUND', `The interview has no question ${questionIndex + 1}.`);
-      const audio = await questionAudio(question, script.locale, baseDir, { speech: core.speech });
+      const audio = await questionAudio(question, script.locale, baseDir, {
+        speech: core.speech,
+        allowedNetworks: core.config.config.interview.allowedPrivateNetworks,
+      });
       if (audio.source === 'none') core.logger.warn('Question audio unavailable', { questionIndex, reason: audio.reason });
       return audio;
     },

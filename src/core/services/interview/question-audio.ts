@@ -14,6 +14,8 @@ export interface QuestionAudioDeps {
   /** How a URL's host is resolved (tests inject one); DNS by default. */
   resolve?: ResolveHost;
   timeoutMs?: number;
+  /** `interview.allowedPrivateNetworks`: private networks a script's audio URL may reach. */
+  allowedNetworks?: readonly string[];
 }
 
 export const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
@@ -30,6 +32,7 @@ async function scriptAudio(reference: string, baseDir: string | undefined, deps:
       fetch: deps.fetch,
       resolve: deps.resolve,
       timeoutMs: deps.timeoutMs,
+      allowedNetworks: deps.allowedNetworks,
     });
     return { source: 'url', audio, detail: reference };
   }

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors/app-error';
 import { checkAudioReference } from '../../../shared/interview/audio-reference';
-import { assertReachableHost, resolveWithDns, type ResolveHost } from './address-policy';
+import { allowedNetworks, assertReachableHost, resolveWithDns, type ResolveHost } from './address-policy';
 import { pinnedFetch, type PinnedAddress } from './pinned-fetch';
 
 export interface SafeFetchOptions {
@@ -9,14 +9,20 @@ export interface SafeFetchOptions {
   resolve?: ResolveHost;
   timeoutMs?: number;
   maxRedirects?: number;
+  /** Private networks configuration opened to scripts (CIDR). */
+  allowedNetworks?: readonly string[];
 }
 
 /** Every hop (the first URL and each redirect) passes the script's URL rules and the address policy. */
-async function checkHop(href: string, resolve: ResolveHost): Promise<{ url: URL; pinned: PinnedAddress | undefined }> {
+async function checkHop(
+  href: string,
+  resolve: ResolveHost,
+  isAllowed: (address: string) => boolean,
+): Promise<{ url: URL; pinned: PinnedAddress | undefined }> {
   const checked = checkAudioReference(href);
   if (!checked.ok || checked.reference.kind !== 'url')
     throw new AppError('INVALID_PAYLOAD', `${href} ${checked.ok ? 'is not a URL' : checked.problem}.`);
-  const pinned = await assertReachableHost(checked.reference.url, resolve);
+  const pinned = await assertReachableHost(checked.reference.url, resolve, isAllowed);
   return { url: checked.reference.url, pinned };
 }
 
@@ -54,10 +60,11 @@ export async function safeFetch(href: string, options: SafeFetchOptions): Promis
     injected ? injected(url.href, { signal, redirect: 'manual' }) : pinnedFetch(url, pinned, signal);
   const resolve = options.resolve ?? resolveWithDns;
   const maxRedirects = options.maxRedirects ?? 3;
+  const isAllowed = allowedNetworks(options.allowedNetworks ?? []);
   const signal = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   let current = href;
   for (let hop = 0; ; hop += 1) {
-    const { url, pinned } = await checkHop(current, resolve);
+    const { url, pinned } = await checkHop(current, resolve, isAllowed);
     const response = await request(url, pinned, signal);
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {
