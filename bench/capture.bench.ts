@@ -102,7 +102,7 @@ async function recordOurs(browser: Browser, dir: string, script: string, seconds
   const app = await startApp(testEnv(runDir), ['--no-open', '--port', '0', '--script', script]);
   const page = await browser.newPage();
   try {
-    await beginInterview(page, app.url);
+    await beginInterview(page, await app.launchUrl());
     const finished = page.locator('#finish-title').waitFor({ timeout: (seconds + 120) * 1000 });
     const memory = withMemory ? await sampleMemory(browser, finished) : undefined;
     await finished;

@@ -149,7 +149,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
       `App running at ${app.url}; taking the practice interview: about ${options.seconds} s over ${plan.takes.length} answers ` +
         `(${(plan.takeMs / 1000).toFixed(1)} s each, question played included), camera ${camera}, microphone ${microphone}`,
     );
-    await beginInterview(page, app.url);
+    await beginInterview(page, await app.launchUrl());
     // The Agora health query as the interview screen shows it, sampled while the interview runs.
     let health: string | undefined;
     const healthPoll = setInterval(

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/create-core';
 import { isAppError } from '../core/errors/app-error';
 import { nodeCorePorts } from '../core/node-ports';
+import { redactWith } from '../shared/redact';
 import { unsafeSegment } from '../core/services/config/key-path';
 import { agoraCommand } from './commands/agora';
 import { cloudCommand } from './commands/cloud';
@@ -94,7 +95,10 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, sub, target] = positionals;
-  const out = createOutput(Boolean(values.json));
+  let core: Core | undefined;
+  const patternsOnly = redactWith([]);
+  // What is printed is redacted with the core's known secrets once it exists (it reads them from the settings).
+  const out = createOutput(Boolean(values.json), () => core?.redact ?? patternsOnly);
   const ports = nodeCorePorts({ flags: { dataDir: values['data-dir'], set: values.set }, echoLogs: false });
   if (values.version) {
     out.result({ version: ports.version }, () => ports.version);
@@ -105,7 +109,6 @@ export async function runCli(argv: string[]): Promise<number> {
     return command || values.help ? EXIT.ok : EXIT.usage;
   }
 
-  let core: Core | undefined;
   try {
     core = createCore(ports);
     switch (command) {

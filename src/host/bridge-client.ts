@@ -5,8 +5,8 @@ import type { IpcResult } from '../shared/ipc/errors';
 import { HOST_PROTOCOL } from './host-protocol';
 
 // The browser host's stand-in for the preload: the same `window.api`, carried over fetch and SSE to the
-// loopback server, which dispatches to the same handler table as Electron's IPC.
-const token = document.querySelector<HTMLMetaElement>(`meta[name="${HOST_PROTOCOL.tokenMeta}"]`)?.content ?? '';
+// loopback server, which dispatches to the same handler table as Electron's IPC. Calls and the event stream are
+// authorised by the session cookie (HttpOnly, so not even this script can read it), set when the launch link opened.
 
 // One event stream for all subscribers: browsers allow six HTTP/1.1 connections per host, and a stream per
 // subscription would use them up and leave calls waiting.
@@ -14,7 +14,7 @@ type Listener = (event: string, payload: unknown) => void;
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 function openEventStream(): EventSource {
-  const stream = new EventSource(`${HOST_PROTOCOL.eventsPath}?token=${encodeURIComponent(token)}`);
+  const stream = new EventSource(HOST_PROTOCOL.eventsPath);
   stream.addEventListener('message', (message: MessageEvent<string>) => {
     const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown };
     for (const listener of listeners) listener(event, payload);
@@ -29,7 +29,7 @@ const api = createApiClient({
   async invoke(channel, request) {
     const response = await fetch(`${HOST_PROTOCOL.ipcPath}/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': HOST_PROTOCOL.frameType, [HOST_PROTOCOL.tokenHeader]: token },
+      headers: { 'Content-Type': HOST_PROTOCOL.frameType },
       body: new Blob(packFrame({ payload: request }) as BlobPart[]),
       // Sent as the page unloads (reload, close): keepalive lets the request outlive the page.
       keepalive: KEEPALIVE_CHANNELS.has(channel),

@@ -3,8 +3,8 @@ export const HOST_PROTOCOL = {
   ipcPath: '/__irec/ipc',
   eventsPath: '/__irec/events',
   bridgePath: '/__irec/bridge.js',
-  tokenHeader: 'X-Irec-Token',
-  tokenMeta: 'irec-token',
+  /** The query parameter of a one-time launch link, `/?launch=<secret>` (see host-access.ts). */
+  launchParam: 'launch',
   /** Request bodies from the bridge: JSON with byte arrays carried raw after it (see binary-frame.ts). */
   frameType: 'application/x-irec-frame',
 } as const;

@@ -11,10 +11,33 @@ import { startHostServer } from './server';
 const HELP = `Usage: npm run host -- [--port <n>] [--no-open] [--script <interview.json>] [--extra-time 1|1.5|2]
 
 Runs the Interview Recorder UI in a browser, without Electron: the same renderer and the same main-process
-handlers, served on 127.0.0.1 only. Opens Chromium when a display is available, else prints the URL.
+handlers, served on 127.0.0.1 only. Opens Chromium with a one-time link when a display is available (or
+prints the link: with --no-open, or without a display). Only a browser that opened such a link gets in;
+each time one is used, a fresh one is printed ("Open another window: <link>") for the next window.
 Without --script it runs the bundled practice interview. --extra-time is the invite's accommodation: every
 think time and answer limit is multiplied by 1.5 or 2 (it overrides the script's "extraTime"). Build first
 (npm run build); \`npm start\` does both and prefers Electron when its runtime is installed.`;
+
+/** Opens Chromium on a launch link when it can; otherwise, or when Chromium fails, prints one for the user to open. */
+function openWindow(launchUrl: () => string, profile: string, noOpen = false): void {
+  const chromium = findChromium();
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
+  const printLink = (why: string) => console.log(`${why}Open this link in a browser (it works once): ${launchUrl()}`);
+  if (noOpen) return printLink('');
+  if (!chromium) return printLink('Chromium not found. ');
+  if (!hasDisplay) return printLink('No display found. ');
+  const args = [`--app=${launchUrl()}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'];
+  const child = spawn(chromium, args, { stdio: 'ignore', detached: true });
+  // A fresh link, not Chromium's: Chromium may have used its link before it failed.
+  child.once('error', (error) => {
+    child.removeAllListeners('exit');
+    printLink(`Chromium did not start (${error.message}). `);
+  });
+  child.once('exit', (code) => {
+    if (code) printLink(`Chromium stopped (exit code ${code}). `);
+  });
+  child.unref();
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,26 +56,19 @@ async function main(): Promise<void> {
   const server = await startHostServer({
     handlers: createHandlerTable(core),
     onInternalError: (channel, error) => core.logger.error('IPC handler failed', { channel, error }),
+    redact: core.redact,
     events: core.events,
     rendererDir: path.join(dist, 'renderer'),
     bridgeFile: path.join(dist, 'host', 'bridge.js'),
     port: values.port ? Number(values.port) : undefined,
+    // The terminal belongs to the user who started the host: the link for another window goes there.
+    onLaunch: () => console.log(`Open another window: ${server.launchUrl()}`),
   });
   core.logger.info('Browser host listening', { url: server.url });
   console.log(`Interview Recorder is running at ${server.url} (Ctrl+C to stop)`);
   core.pipeline.appStarted();
 
-  const chromium = findChromium();
-  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.platform !== 'linux';
-  if (!values['no-open'] && hasDisplay && chromium) {
-    const profile = path.join(core.dataDir, 'browser-host-profile');
-    spawn(chromium, [`--app=${server.url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking'], {
-      stdio: 'ignore',
-      detached: true,
-    }).unref();
-  } else if (!values['no-open']) {
-    console.log(chromium ? 'No display found: open the URL above in a browser.' : 'Chromium not found: open the URL above in a browser.');
-  }
+  openWindow(server.launchUrl, path.join(core.dataDir, 'browser-host-profile'), values['no-open']);
 
   const stop = () =>
     void server

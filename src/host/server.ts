@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,18 +6,24 @@ import type { EventBus } from '../core/event-bus';
 import { SECURITY_HEADERS } from '../core/security/csp';
 import { unpackFrame } from '../shared/ipc/binary-frame';
 import { decodeBinary, encodeBinary } from '../shared/ipc/binary-json';
+import { createHostAccess, type HostAccess } from './host-access';
 import { HOST_PROTOCOL } from './host-protocol';
+import { fromOwnPage, isLaunch, NO_SESSION_MESSAGE, openSession, refusalPage } from './launch-gate';
 import { injectBridge, readStatic } from './static-files';
 
 export interface HostServerOptions {
   handlers: HandlerTable;
   onInternalError?: DispatcherOptions['onInternalError'];
+  /** The core's redaction (`core.redact`): every answer to the page passes it; the event bus redacts events. */
+  redact?: DispatcherOptions['redact'];
   events: EventBus;
   /** The built renderer (`dist/renderer`). */
   rendererDir: string;
   /** The built bridge script (`dist/host/bridge.js`). */
   bridgeFile: string;
   port?: number;
+  /** Called each time a launch link is used, e.g. to print a fresh one for another window. */
+  onLaunch?: () => void;
 }
 
 export interface HostServer {
@@ -26,6 +31,8 @@ export interface HostServer {
   origin: string;
   /** The trusted origins the dispatcher accepts: this server's own, by IP and by name. */
   trustedOrigins: string[];
+  /** A fresh one-time launch link (`/?launch=<secret>`): opening it gives that browser this run's session cookie. */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -53,24 +60,19 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
 
 const REPLAY_MS = 10_000;
 
-const sameToken = (given: string | null | undefined, token: string) =>
-  typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
-
 /** What a request is checked against; filled in once the server listens and knows its port. */
 interface Gate {
-  token: string;
+  access: HostAccess;
   hosts: string[];
   trustedOrigins: string[];
   dispatch: Dispatch;
 }
 
-/** A `window.api` call: POST, from this server's origin, with the page's token; the body is a frame or JSON. */
+/** A `window.api` call (the session cookie checked already): POST, from this server's origin; a frame or JSON. */
 async function handleIpcCall(req: http.IncomingMessage, res: http.ServerResponse, url: URL, gate: Gate): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'POST only.' } });
   const origin = req.headers.origin ?? null;
   if (!origin || !gate.trustedOrigins.includes(origin)) return forbidden(res, `Calls from ${origin ?? 'no origin'} are not allowed.`);
-  if (!sameToken(req.headers[HOST_PROTOCOL.tokenHeader.toLowerCase()] as string | undefined, gate.token))
-    return forbidden(res, 'Missing or wrong session token.');
   const raw = await readBody(req);
   let body: { payload?: unknown };
   try {
@@ -89,8 +91,8 @@ async function handleIpcCall(req: http.IncomingMessage, res: http.ServerResponse
   return sendJson(res, 200, encodeBinary(await gate.dispatch(channel, body?.payload, { origin, isMainFrame: true })));
 }
 
-/** The renderer's files and the bridge script; the page gets the per-run token injected. */
-async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, options: HostServerOptions, token: string) {
+/** The renderer's files and the bridge script, the page with the bridge injected (the session checked already). */
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, url: URL, options: HostServerOptions) {
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'GET only.' } });
   if (url.pathname === HOST_PROTOCOL.bridgePath) {
@@ -101,8 +103,8 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   const isPage = url.pathname === '/' || url.pathname === '/index.html';
   const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
   if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
-  const body = isPage ? injectBridge(file.body.toString('utf8'), token, HOST_PROTOCOL.bridgePath, HOST_PROTOCOL.tokenMeta) : file.body;
-  res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'max-age=3600', ...SECURITY_HEADERS });
+  const body = isPage ? injectBridge(file.body.toString('utf8'), HOST_PROTOCOL.bridgePath) : file.body;
+  res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'private, max-age=3600', ...SECURITY_HEADERS });
   res.end(body);
 }
 
@@ -131,12 +133,13 @@ function eventStreams(events: EventBus) {
 
 /**
  * Serves the renderer and bridges `window.api` to the dispatcher, on 127.0.0.1 only. Three locks: the Host
- * header must name this server (no DNS rebinding), the Origin must be this server's (no other site), and
- * each call carries the per-run token that only the served page knows.
+ * header must name this server (no DNS rebinding); every request, files included, carries the session cookie that
+ * only a browser which opened a one-time launch link holds; calls and events come from this server's own Origin.
  */
 export async function startHostServer(options: HostServerOptions): Promise<HostServer> {
   const gate: Gate = {
-    token: randomBytes(24).toString('base64url'),
+    // Replaced once the port is known (the cookie names it); until then `hosts` is empty and refuses everything.
+    access: createHostAccess(0),
     hosts: [],
     trustedOrigins: [],
     dispatch: () => Promise.reject(new Error('Browser host not listening yet.')),
@@ -146,12 +149,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!gate.hosts.includes(req.headers.host ?? '')) return forbidden(res, 'Unknown Host header.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (url.pathname.startsWith(`${HOST_PROTOCOL.ipcPath}/`)) return handleIpcCall(req, res, url, gate);
+    if (isLaunch(req, url)) return openSession(req, res, url, gate.access, options.onLaunch);
+    const isCall = url.pathname.startsWith(`${HOST_PROTOCOL.ipcPath}/`);
+    if (!gate.access.hasSession(req))
+      return isCall ? forbidden(res, 'No browser host session: open the link it printed.') : refusalPage(res, NO_SESSION_MESSAGE);
+    if (isCall) return handleIpcCall(req, res, url, gate);
     if (url.pathname === HOST_PROTOCOL.eventsPath) {
-      if (!sameToken(url.searchParams.get('token'), gate.token)) return forbidden(res, 'Missing or wrong session token.');
+      if (!fromOwnPage(req, gate.trustedOrigins)) return forbidden(res, 'Events are for this server’s own page.');
       return streams.open(req, res);
     }
-    return serveStatic(req, res, url, options, gate.token);
+    return serveStatic(req, res, url, options);
   }
 
   const server = http.createServer((req, res) => {
@@ -162,18 +169,21 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  gate.access = createHostAccess(port);
   gate.hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   gate.trustedOrigins = gate.hosts.map((host) => `http://${host}`);
   gate.dispatch = createDispatcher({
     handlers: options.handlers,
     trustedOrigins: gate.trustedOrigins,
     onInternalError: options.onInternalError,
+    redact: options.redact,
   });
   const origin = gate.trustedOrigins[0]!;
   return {
     url: `${origin}/`,
     origin,
     trustedOrigins: gate.trustedOrigins,
+    launchUrl: () => `${origin}/?${HOST_PROTOCOL.launchParam}=${gate.access.issueLaunchSecret()}`,
     close: () =>
       new Promise((resolve) => {
         streams.close();

@@ -27,8 +27,7 @@ export async function readStatic(root: string, urlPath: string): Promise<{ body:
   }
 }
 
-/** Puts the session token and the bridge script in front of the app's own scripts. */
-export function injectBridge(html: string, token: string, bridgePath: string, tokenMeta: string): string {
-  const tags = `<meta name="${tokenMeta}" content="${token}">\n    <script src="${bridgePath}"></script>`;
-  return html.replace('<head>', `<head>\n    ${tags}`);
+/** Puts the bridge script in front of the app's own scripts. The page holds no secret: the session is a cookie. */
+export function injectBridge(html: string, bridgePath: string): string {
+  return html.replace('<head>', `<head>\n    <script src="${bridgePath}"></script>`);
 }

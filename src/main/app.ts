@@ -10,12 +10,16 @@ import { extraTimeArgument, scriptFileArgument } from './platform/argv';
 import { resolveAppPaths } from '../core/platform/paths';
 import { sqliteNativeBinding } from './platform/sqlite-binding';
 import { serveRenderer } from './protocol/app-protocol';
+import { externalLinks } from '../core/security/external-links';
 import { guardPermissions } from './security/install-guards';
+import type { ShellPolicy } from './security/devtools-policy';
+import { applyMenu } from './security/shell-policy';
+import { markSupportMode } from './security/support-mode';
 import { guardInterviewWindow } from './windows/interview-window-guards';
 import { createMainWindow } from './windows/main-window';
 
-/** Electron's composition root: services from `createCore`, then protocol, guards, IPC and the window. */
-export function startApp(): Core {
+/** Electron's composition root: services from `createCore`, then protocol, guards, IPC, menu and the window. */
+export function startApp(policy: ShellPolicy): Core {
   const core = createCore({
     runtime: 'electron',
     version: app.isPackaged ? app.getVersion() : appVersion(__dirname),
@@ -49,9 +53,16 @@ export function startApp(): Core {
       handlers: createHandlerTable(core),
       trustedOrigins: [APP_ORIGIN],
       onInternalError: (channel, error) => core.logger.error('IPC handler failed', { channel, error }),
+      redact: core.redact,
     }),
   );
-  const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
+  const window = createMainWindow(
+    path.join(__dirname, '..', 'preload', 'index.cjs'),
+    () => externalLinks(core.config.config, core.interview.ok ? core.interview.script : undefined),
+    policy.devTools,
+  );
+  applyMenu(policy);
+  if (policy.supportMode) markSupportMode(window, core);
   forwardEvents(core.events, window.webContents);
   guardInterviewWindow(window, core);
   core.pipeline.appStarted();

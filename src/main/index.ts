@@ -1,10 +1,14 @@
 import { app, BrowserWindow } from 'electron';
 import { startApp } from './app';
 import { registerAppScheme } from './protocol/app-protocol';
+import { currentShellPolicy, refuseStart } from './security/shell-policy';
 
 // Lifecycle only. A second launch focuses the running instance instead of opening the catalog twice.
 app.enableSandbox(); // every renderer, including any created later, is sandboxed whatever its webPreferences say
-if (!app.requestSingleInstanceLock()) {
+const policy = currentShellPolicy(); // DevTools and menu: packaged or not, --support-devtools
+if (policy.refuseStart) {
+  refuseStart(policy.refuseStart); // before any window or catalog exists
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
@@ -16,5 +20,5 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(startApp);
+  void app.whenReady().then(() => startApp(policy));
 }

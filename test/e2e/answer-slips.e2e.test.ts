@@ -124,7 +124,7 @@ describe('slips while answering', () => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
       const consoleErrors: string[] = [];
       page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-      await beginInterview(page, app.url);
+      await beginInterview(page, await app.launchUrl());
       await page.getByText('Extra time ×1.5 is included').waitFor({ timeout: 30_000 });
       await recordSeen(page);
       await page.getByText('Question 1 of 2').waitFor();

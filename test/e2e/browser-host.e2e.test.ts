@@ -28,7 +28,7 @@ beforeAll(async () => {
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(app.url);
+  await page.goto(await app.launchUrl());
 });
 
 afterAll(async () => {
@@ -110,6 +110,55 @@ describe('window.api in the page', () => {
   });
 });
 
+describe('getting in: a one-time launch link, then a session cookie', () => {
+  it('the link opens the app, leaves the address bar, sets an HttpOnly SameSite=Strict cookie, and a reload keeps working', async () => {
+    const context = await browser.newContext();
+    try {
+      const appWindow = await context.newPage();
+      const link = await app.launchUrl();
+      expect((await appWindow.goto(link))?.status()).toBe(200);
+      expect(appWindow.url()).toBe(app.url);
+      await appWindow.getByRole('heading', { level: 1, name: 'Welcome to Interview Recorder' }).waitFor();
+      const port = new URL(app.url).port;
+      expect(await context.cookies()).toEqual([
+        expect.objectContaining({
+          name: `irec-session-${port}`,
+          domain: '127.0.0.1',
+          path: '/',
+          httpOnly: true,
+          sameSite: 'Strict',
+          expires: -1,
+        }),
+      ]);
+      // Nothing in the page knows a secret: the cookie is out of script's reach and no token is injected.
+      expect(await appWindow.evaluate(() => [document.cookie, document.querySelectorAll('meta[name="irec-token"]').length])).toEqual([
+        '',
+        0,
+      ]);
+      await appWindow.reload();
+      await appWindow.getByRole('heading', { level: 1, name: 'Welcome to Interview Recorder' }).waitFor();
+      expect(await appWindow.evaluate(() => window.api.listRecordings({ limit: 10 }))).toEqual([
+        expect.objectContaining({ id: 'rec-e2e' }),
+      ]);
+      // A fresh link was printed for the next window, on the terminal of whoever started the app.
+      expect(app.output()).toContain(`Open another window: http://127.0.0.1:${port}/?launch=`);
+
+      // The same link in another browser (a fresh context) is refused, and so is the address without a link.
+      const other = await browser.newContext();
+      const stranger = await other.newPage();
+      expect((await stranger.goto(link))?.status()).toBe(403);
+      await stranger.getByText('This link has been used already').waitFor();
+      expect((await stranger.goto(app.url))?.status()).toBe(403);
+      await stranger.getByText('This browser has no session with the Interview Recorder browser host.').waitFor();
+      expect(await stranger.evaluate(() => typeof (window as { api?: unknown }).api)).toBe('undefined');
+      expect(await other.cookies()).toEqual([]);
+      await other.close();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('a bad setting', () => {
   it('shows a banner naming the file and key, and the app still works', async () => {
     const badRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'irec-e2e-bad-'));
@@ -117,7 +166,7 @@ describe('a bad setting', () => {
       fs.writeFileSync(testPaths(badRoot).userConfigFile, JSON.stringify({ s3: { region: 42 } }));
       const badApp = await startApp(testEnv(badRoot));
       const badPage = await browser.newPage();
-      await badPage.goto(badApp.url);
+      await badPage.goto(await badApp.launchUrl());
       const banner = badPage.getByRole('status').filter({ hasText: 'Some settings were ignored' });
       await banner.waitFor();
       expect(await banner.textContent()).toContain(`${testPaths(badRoot).userConfigFile} → s3.region: expected string, received number.`);

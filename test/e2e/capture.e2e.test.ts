@@ -71,7 +71,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
-  await beginInterview(page, app.url);
+  await beginInterview(page, await app.launchUrl());
   await page.getByText('Question 1 of 3').waitFor();
   workersWhileRecording = page.workers().map((worker) => worker.url());
   await page.waitForTimeout(9_000);

@@ -22,7 +22,7 @@ describe('the home screen after the catalog was lost', () => {
     onTestFinished(() => app.stop());
     onTestFinished(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(app.url);
+    await page.goto(await app.launchUrl());
     const notice = page.getByText('The recordings library was rebuilt');
     await notice.waitFor();
     await page.getByText(/was found empty\. It was rebuilt from the recordings on this computer: 1 recording was found again/).waitFor();

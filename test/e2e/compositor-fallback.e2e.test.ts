@@ -29,7 +29,7 @@ describe('compositing where the worker cannot run', () => {
       page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
       // As if the worker's script could not be loaded (blocked, or missing from a damaged install).
       await page.route('**/compositor.worker-*.js', (route) => route.abort());
-      await beginInterview(page, app.url);
+      await beginInterview(page, await app.launchUrl());
       await page.getByText('Question 1 of 1').waitFor();
       expect(page.workers()).toEqual([]);
       await page.locator('#finish-title').waitFor({ timeout: 60_000 });

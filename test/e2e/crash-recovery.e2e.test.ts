@@ -22,7 +22,7 @@ describe('the app is killed in the middle of an interview', () => {
     const [browser, first] = await Promise.all([launchChromium(fakeDeviceArgs(media)), startApp(env, ['--no-open', '--port', '0'], HOST)]);
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-      await beginInterview(page, first.url);
+      await beginInterview(page, await first.launchUrl());
       await page.getByText('Question 1 of 3').waitFor();
       await page.waitForTimeout(6000);
       const killedAfterMs = Date.now();
@@ -32,7 +32,7 @@ describe('the app is killed in the middle of an interview', () => {
       const second = await startApp(env, ['--no-open', '--port', '0'], HOST);
       try {
         // Nothing is sent on its own: the interview waits, paused, until the candidate continues or submits it.
-        await page.goto(second.url);
+        await page.goto(await second.launchUrl());
         await page.getByRole('heading', { name: RESUME_OFFER.heading }).waitFor({ timeout: 30_000 });
         await page.screenshot({ path: path.join(root, 'recovered.png'), fullPage: true });
         expect(pausedCount(root)).toBe(1);

@@ -57,7 +57,7 @@ describe('the device check', () => {
     );
     const { page } = session;
     try {
-      await reachDeviceCheck(page, session.app.url);
+      await reachDeviceCheck(page, await session.app.launchUrl());
       await page.getByText('The camera you chose last time is not connected, so the default camera is used.').waitFor();
       // The fake microphone plays a tone: it must register before Start is offered.
       await page.getByText('We hear you ✓').waitFor();
@@ -113,7 +113,7 @@ describe('the device check', () => {
     const session = await open(fakeDeviceArgs({ ...media, microphone: silence }), root);
     const { page } = session;
     try {
-      await reachDeviceCheck(page, session.app.url);
+      await reachDeviceCheck(page, await session.app.launchUrl());
       const start = page.getByRole('button', { name: 'Start interview' });
       await page.getByText('Say a few words: the bar moves when we hear you.').waitFor();
       await page.waitForTimeout(1500); // long enough for a working microphone to be heard
@@ -148,7 +148,7 @@ describe('the device check', () => {
     const { page } = session;
     const asked = () => page.evaluate(() => (window as unknown as { asked: number }).asked);
     try {
-      await reachDeviceCheck(page, session.app.url);
+      await reachDeviceCheck(page, await session.app.launchUrl());
       const help = page.getByRole('alert');
       await help.getByRole('heading', { name: 'Your browser blocks the camera and microphone' }).waitFor();
       const advice = await help.innerText();

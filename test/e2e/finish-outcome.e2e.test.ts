@@ -44,7 +44,7 @@ async function startWithBucket(): Promise<{ page: Page; proxy: FaultProxy; root:
   onTestFinished(() => browser.close());
   // axe-core's runner needs a page of a context of its own.
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
-  await beginInterview(page, app.url);
+  await beginInterview(page, await app.launchUrl());
   await page.getByText('Question 1 of 1').waitFor();
   return { page, proxy, root, bucket };
 }

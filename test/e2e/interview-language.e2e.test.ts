@@ -132,7 +132,7 @@ describe('the interface speaks the script’s language', () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
       const page = await context.newPage();
       try {
-        await page.goto(app.url);
+        await page.goto(await app.launchUrl());
         await page.getByRole('heading', { level: 1, name: c.welcome }).waitFor();
         await page.getByText(c.script.title).waitFor();
         expect(await pageLanguage(page)).toMatchObject({ lang: c.lang, dir: c.dir, fonts: expect.arrayContaining([c.font]) });

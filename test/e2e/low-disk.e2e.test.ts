@@ -18,7 +18,7 @@ describe('free space below the hard floor', () => {
     const [browser, app] = await Promise.all([launchChromium(fakeDeviceArgs(media)), startApp(testEnv(root))]);
     try {
       const page = await browser.newPage();
-      await beginInterview(page, app.url);
+      await beginInterview(page, await app.launchUrl());
       // Finalizing would take the disk below the floor too: it waits, says why, and offers to try again.
       await page.getByRole('heading', { level: 1, name: 'Needs attention' }).waitFor({ timeout: 30_000 });
       await page.getByText('The disk is almost full, so the recording stopped.', { exact: false }).waitFor();

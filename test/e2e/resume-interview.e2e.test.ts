@@ -116,7 +116,7 @@ describe('a reload in the middle of an answer', () => {
       // A page of its own context: axe-core opens a helper page beside it.
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
       page.on('dialog', (dialog) => void dialog.accept()); // "Leave site?" from the interview's beforeunload: leave
-      await beginInterview(page, app.url);
+      await beginInterview(page, await app.launchUrl());
       await page.getByText('Question 1 of 3').waitFor({ timeout: 30_000 });
       await answerAndContinue(page);
       await page.getByText('Question 2 of 3').waitFor({ timeout: 30_000 });

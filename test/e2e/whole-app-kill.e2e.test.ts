@@ -57,7 +57,7 @@ describe('a power cut of the whole app (host and browser together) at random mom
       ]);
       try {
         const page = await chromium.browser.contexts()[0]!.newPage();
-        await beginInterview(page, app.url).catch(async (error: unknown) => {
+        await beginInterview(page, await app.launchUrl()).catch(async (error: unknown) => {
           await page.screenshot({ path: path.join(projectRoot, 'test-results', 'e2e', `power-cut-${i + 1}-failed.png`), fullPage: true });
           throw error;
         });
@@ -84,7 +84,7 @@ describe('a power cut of the whole app (host and browser together) at random mom
     try {
       await expect.poll(() => pausedCount(root), { timeout: 30_000 }).toBe(KILLS);
       const page = await browser.newPage();
-      await page.goto(last.url);
+      await page.goto(await last.launchUrl());
       await submitEveryPausedInterview(page, root);
     } finally {
       await browser.close();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { listenForTest } from '../support/loopback-server';
 
 interface Echo {
   method: string;
@@ -27,16 +28,8 @@ async function startUpstream(): Promise<{ url: string; completed: () => number }
       res.writeHead(Number(req.headers['x-status'] ?? 200), { 'content-type': 'application/json' }).end(JSON.stringify(echo));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, completed: () => completed };
+  const url = await listenForTest(server);
+  return { url, completed: () => completed };
 }
 
 async function setup(): Promise<{ proxy: FaultProxy; upstream: Awaited<ReturnType<typeof startUpstream>> }> {

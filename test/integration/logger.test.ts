@@ -24,7 +24,7 @@ describe('log file', () => {
       level: 'info',
       scope: 'upload',
       message: 'starting upload with [redacted]',
-      context: { credentials: '[redacted]', bucket: 'b' },
+      context: { credentials: { secretAccessKey: '[redacted]' }, bucket: 'b' },
     });
     expect(fs.readFileSync(file, 'utf8')).not.toContain('sk-live');
   });

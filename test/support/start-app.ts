@@ -3,7 +3,13 @@ import { projectRoot } from './built';
 import { spawnGroup, type ProcessGroup } from './process-group';
 
 export interface StartedApp {
+  /** The address the app printed; without a session it answers 403 (open `launchUrl()` instead). */
   url: string;
+  /**
+   * A one-time launch link not handed out before: the app prints a fresh one each time one is used, so this waits
+   * for it. One per fresh browser context; reloads and other pages of that context keep its session cookie.
+   */
+  launchUrl(): Promise<string>;
   output: () => string;
   /** The process started (start.mjs or the host): the leader of the app's process group. */
   process: ChildProcess;
@@ -15,6 +21,7 @@ export interface StartedApp {
 }
 
 const URL_TIMEOUT_MS = 60_000;
+const LAUNCH_LINK = /(http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+)\r?\n/g;
 let nativeReady: Promise<void> | undefined;
 
 /**
@@ -51,6 +58,7 @@ export async function startApp(
   const group = spawnGroup(process.execPath, [entry, ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const child = group.child;
   let output = '';
+  const launchLinks = printedLinks(child, () => output);
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       clearTimeout(timer);
@@ -65,7 +73,15 @@ export async function startApp(
       const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1]!, output: () => output, process: child, group, stop: () => group.stop(), kill: () => group.kill() });
+        resolve({
+          url: match[1]!,
+          launchUrl: launchLinks.next,
+          output: () => output,
+          process: child,
+          group,
+          stop: () => group.stop(),
+          kill: () => group.kill(),
+        });
       }
     };
     child.stdout!.on('data', onData);
@@ -73,4 +89,36 @@ export async function startApp(
     // Before the URL this is a failure; after it (a kill, a crash) whatever the app started must not live on.
     child.once('exit', (code) => fail(new Error(`npm start exited with ${code}:\n${output}`)));
   });
+}
+
+/** The launch links the app prints, each handed out once, in order; `next()` waits for one not yet printed. */
+function printedLinks(child: ChildProcess, output: () => string) {
+  let handedOut = 0;
+  return {
+    next(): Promise<string> {
+      const index = handedOut++;
+      return new Promise((resolve, reject) => {
+        const finish = (link: string | undefined, error?: string) => {
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          child.off('exit', check);
+          if (link) resolve(link);
+          else reject(new Error(`${error}:\n${output()}`));
+        };
+        const check = () => {
+          const link = [...output().matchAll(LAUNCH_LINK)][index]?.[1];
+          if (link) finish(link);
+          else if (child.exitCode !== null || child.signalCode !== null)
+            finish(undefined, `The app exited before printing launch link ${index + 1}`);
+        };
+        const timer = setTimeout(
+          () => finish(undefined, `No launch link ${index + 1} within ${URL_TIMEOUT_MS / 1000} s (each follows the use of the one before)`),
+          URL_TIMEOUT_MS,
+        );
+        child.stdout!.on('data', check);
+        child.on('exit', check);
+        check();
+      });
+    },
+  };
 }

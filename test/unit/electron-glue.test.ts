@@ -13,7 +13,9 @@ vi.mock('electron', () => ({
 }));
 
 import { registerIpc } from '../../src/main/ipc/register-electron';
-import { guardPermissions } from '../../src/main/security/install-guards';
+import { shell } from 'electron';
+import type { ExternalLinks } from '../../src/core/security/external-links';
+import { guardNavigation, guardPermissions } from '../../src/main/security/install-guards';
 import { channelNames, ipcChannel } from '../../src/shared/ipc/contract';
 
 const APP = 'app://interview-recorder';
@@ -71,5 +73,27 @@ describe('guardPermissions', () => {
     expect(check('media', APP, { isMainFrame: true, mediaType: 'unknown' })).toBe(true);
     expect(check('media', 'https://evil.example', { isMainFrame: true, mediaType: 'audio' })).toBe(false);
     expect(check('hid', APP, { isMainFrame: true })).toBe(false);
+  });
+});
+
+describe('guardNavigation', () => {
+  it('opens outside the app only what the allowlist of the moment allows, and never a new window', () => {
+    const listeners = new Map<string, (event: { url: string; preventDefault(): void }) => void>();
+    let openHandler: (details: { url: string }) => unknown = () => undefined;
+    const contents = {
+      on: (name: string, listener: (event: { url: string; preventDefault(): void }) => void) => listeners.set(name, listener),
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      getURL: () => `${APP}/index.html`,
+    };
+    let links: ExternalLinks = { httpsHosts: [], contactLinks: [] };
+    guardNavigation(contents as never, () => links);
+
+    expect(openHandler({ url: 'https://help.example/camera' })).toEqual({ action: 'deny' });
+    links = { httpsHosts: ['help.example'], contactLinks: [] };
+    expect(openHandler({ url: 'https://help.example/camera' })).toEqual({ action: 'deny' });
+    const preventDefault = vi.fn();
+    listeners.get('will-navigate')!({ url: 'https://evil.example/', preventDefault });
+    expect(preventDefault).toHaveBeenCalled();
+    expect(vi.mocked(shell.openExternal).mock.calls).toEqual([['https://help.example/camera']]);
   });
 });

@@ -4,24 +4,32 @@ import { decideWindowOpen, isNavigationAllowed } from '../../src/main/security/n
 const APP = 'app://interview-recorder';
 
 describe('navigation guard', () => {
-  it('opens the contact links and allowlisted https pages outside the app and drops everything else', () => {
-    expect(decideWindowOpen('mailto:dana@acme.example')).toEqual({ action: 'open-externally', url: 'mailto:dana@acme.example' });
-    expect(decideWindowOpen('tel:+15550100')).toEqual({ action: 'open-externally', url: 'tel:+15550100' });
-    expect(decideWindowOpen('https://help.example/camera', ['help.example'])).toEqual({
-      action: 'open-externally',
-      url: 'https://help.example/camera',
-    });
+  const allowed = { httpsHosts: ['help.example', 'media.acme.example:8443'], contactLinks: ['mailto:dana@acme.example', 'tel:+15550100'] };
+
+  it("opens the script's contact links and https pages on allowed hosts outside the app", () => {
+    for (const url of ['mailto:dana@acme.example', 'tel:+15550100', 'https://help.example/camera', 'https://media.acme.example:8443/q1'])
+      expect(decideWindowOpen(url, allowed)).toEqual({ action: 'open-externally', url });
+  });
+
+  it('drops every other link', () => {
     const refused = [
-      'https://example.com/help', // not on the allowlist (empty by default)
+      'https://example.com/help', // a host nobody named
       'https://help.example.evil.test/',
-      'http://example.com',
+      'https://help.example:8443/', // an allowed host on another port
+      'https://media.acme.example/q1', // … or without the one it was named with
+      'https://user:secret@help.example/', // credentials for an allowed host
+      'http://help.example/camera', // http, even to an allowed host
+      'mailto:mallory@evil.example', // another address than the contact's
+      'mailto:dana@acme.example?attach=/etc/passwd', // the contact's, with a mail client's attach parameter
+      'mailto:dana@acme.example,mallory@evil.example',
+      'tel:+15550199',
       'file:///etc/passwd',
       'javascript:alert(1)',
       'app://interview-recorder/x',
       'nonsense',
     ];
-    for (const url of refused)
-      expect(decideWindowOpen(url, url.includes('evil') ? ['help.example'] : undefined)).toEqual({ action: 'deny' });
+    for (const url of refused) expect(decideWindowOpen(url, allowed), url).toEqual({ action: 'deny' });
+    expect(decideWindowOpen('https://help.example/camera', { httpsHosts: [], contactLinks: [] })).toEqual({ action: 'deny' });
   });
 
   it('refuses navigation to any other document', () => {

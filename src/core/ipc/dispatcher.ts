@@ -1,6 +1,7 @@
 import { ZodError, type z } from 'zod';
 import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc/contract';
 import { IpcError, type IpcErrorShape, type IpcResult } from '../../shared/ipc/errors';
+import { redactWith, type Redact } from '../../shared/redact';
 import { isAppError } from '../errors/app-error';
 
 /** Who sent a call, as each transport can tell it (Electron's sender frame, the bridge's Origin header). */
@@ -24,6 +25,8 @@ export interface DispatcherOptions {
   trustedOrigins: readonly string[];
   /** Reports unexpected handler failures (the caller only sees a generic message). */
   onInternalError?: (channel: string, error: unknown) => void;
+  /** The core's redaction (`core.redact`, its known secrets); secret-looking text only when absent. */
+  redact?: Redact;
 }
 
 const fail = (error: IpcErrorShape): IpcResult<never> => ({ ok: false, error: { retryable: false, ...error } });
@@ -68,9 +71,15 @@ const internal = (channel: string): IpcErrorShape => ({
 
 /**
  * The one gate every call passes: sender check, then the contract's zod parse, then the handler, then the
- * response schema. A payload that fails its schema never reaches a handler. Errors become the envelope here, and only here.
+ * response schema. A payload that fails its schema never reaches a handler. Errors become the envelope here, and
+ * only here; every envelope, value or error, is redacted on its way to the renderer.
  */
-export function createDispatcher({ handlers, trustedOrigins, onInternalError }: DispatcherOptions): Dispatch {
+export function createDispatcher({ redact = redactWith([]), ...options }: DispatcherOptions): Dispatch {
+  const answer = answerWith(options);
+  return async (channel, payload, sender) => redact(await answer(channel, payload, sender)) as IpcResult<unknown>;
+}
+
+function answerWith({ handlers, trustedOrigins, onInternalError }: Omit<DispatcherOptions, 'redact'>): Dispatch {
   return async (channel, payload, sender) => {
     if (!sender.isMainFrame || sender.origin === null || !trustedOrigins.includes(sender.origin)) {
       return fail({ code: 'FORBIDDEN_SENDER', message: `Calls from ${sender.origin ?? 'an unknown frame'} are not allowed.` });

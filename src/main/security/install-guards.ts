@@ -1,4 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
+import type { ExternalLinks } from '../../core/security/external-links';
 import { decideWindowOpen, isNavigationAllowed } from './navigation';
 import { isPermissionAllowed } from './permissions';
 
@@ -23,10 +24,13 @@ export function guardPermissions(session: Session, appOrigin: string): void {
   );
 }
 
-/** No navigation away from the app, no new windows; contact links and allowlisted pages open outside it. */
-export function guardNavigation(contents: WebContents): void {
+/**
+ * No navigation away from the app, no new windows; the script's contact links and pages on the hosts of
+ * `externalLinks` (read from the script and settings at each click, never from the renderer) open outside it.
+ */
+export function guardNavigation(contents: WebContents, externalLinks: () => ExternalLinks): void {
   const openOutside = (url: string) => {
-    const decision = decideWindowOpen(url);
+    const decision = decideWindowOpen(url, externalLinks());
     if (decision.action === 'open-externally') void shell.openExternal(decision.url);
   };
   const refuse = (event: Electron.Event, url: string) => {

@@ -1,24 +1,20 @@
+import type { ExternalLinks } from '../../core/security/external-links';
 import { originOf } from './origin';
 
 /** What to do with a `window.open` or link target: nothing opens inside the app. */
 export type WindowOpenDecision = { action: 'deny' } | { action: 'open-externally'; url: string };
 
 /**
- * Web pages the app may open in the user's browser. It links to none today; a help page added later goes here,
- * so an injected link cannot send the candidate anywhere else.
+ * The script's contact links (`mailto:`, `tel:`, exactly as the finish screen draws them, so no `?attach=` or
+ * other address) and https pages on an allowed host open outside the app; anything else is dropped.
  */
-export const EXTERNAL_HTTPS_HOSTS: readonly string[] = [];
-
-/**
- * The contact links of the finish screen (`mailto:`, `tel:`) and https pages on the allowlist open outside the
- * app; anything else is dropped.
- */
-export function decideWindowOpen(url: string, httpsHosts: readonly string[] = EXTERNAL_HTTPS_HOSTS): WindowOpenDecision {
+export function decideWindowOpen(url: string, allowed: ExternalLinks): WindowOpenDecision {
   try {
     const parsed = new URL(url);
-    const allowed =
-      parsed.protocol === 'mailto:' || parsed.protocol === 'tel:' || (parsed.protocol === 'https:' && httpsHosts.includes(parsed.hostname));
-    if (allowed) return { action: 'open-externally', url: parsed.toString() };
+    const isContact = (parsed.protocol === 'mailto:' || parsed.protocol === 'tel:') && allowed.contactLinks.includes(parsed.href);
+    // No user name or password: a page on an allowed host is opened as itself, never with credentials.
+    const isAllowedPage = parsed.protocol === 'https:' && !parsed.username && !parsed.password && allowed.httpsHosts.includes(parsed.host);
+    if (isContact || isAllowedPage) return { action: 'open-externally', url: parsed.href };
   } catch {
     // not a URL at all: deny
   }

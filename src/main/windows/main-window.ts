@@ -1,12 +1,13 @@
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN, PRODUCT_NAME } from '../../shared/product';
+import type { ExternalLinks } from '../../core/security/external-links';
 import { guardNavigation } from '../security/install-guards';
 
 /**
  * The interview window. Its webPreferences are fixed here and nowhere else: sandboxed, isolated, no Node,
  * and never throttled in the background, because recording must continue while it is hidden or minimised.
  */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, externalLinks: () => ExternalLinks, devTools: boolean): BrowserWindow {
   const window = new BrowserWindow({
     title: PRODUCT_NAME,
     width: 1280,
@@ -24,9 +25,13 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       backgroundThrottling: false,
+      // Off in packaged builds (security/devtools-policy.ts): openDevTools() and every shortcut to it then do nothing.
+      devTools,
+      // A middle click opens links through a path of its own; the app has no use for it (Electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  guardNavigation(window.webContents);
+  guardNavigation(window.webContents, externalLinks);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;

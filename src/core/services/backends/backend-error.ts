@@ -1,3 +1,4 @@
+import { redact } from '../../../shared/redact';
 import { AppError } from '../../errors/app-error';
 
 export const backendNames = ['agora', 'livekit', 'media'] as const;
@@ -76,7 +77,8 @@ export class BackendError extends AppError {
   readonly reply?: unknown;
 
   constructor(info: BackendErrorInfo) {
-    super(info.kind === 'not-configured' ? 'NOT_CONFIGURED' : 'BACKEND_ERROR', info.message, {
+    // Messages quote the backend's words; secret-looking text in them goes here (known values at each exit).
+    super(info.kind === 'not-configured' ? 'NOT_CONFIGURED' : 'BACKEND_ERROR', redact(info.message), {
       retryable: RETRYABLE.has(info.kind),
       details: { backend: info.backend, kind: info.kind, ...(info.status === undefined ? {} : { status: info.status }) },
     });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { redactWith, type Redact } from '../../../shared/redact';
 import { AppError } from '../../errors/app-error';
 import { ensurePrivateFileSync, makePrivateDirSync } from '../../platform/private-fs';
 import { migrate, schemaVersion } from './migrate';
@@ -28,6 +29,8 @@ export interface OpenCatalogOptions {
   now?: () => Date;
   /** Whether recordings exist on disk: then a missing or zero-length catalog was lost, not new. */
   recordingsExist?: () => boolean;
+  /** The process's redaction (its known secrets); patterns only when absent. */
+  redact?: Redact;
 }
 
 /** The catalog was written by a newer app. It is left untouched: downgrading must never lose data. */
@@ -54,6 +57,14 @@ function applyPragmas(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * `redact(text)` in SQL: the columns that hold a server's words (error, last_error, status_text) are written
+ * through it, so an echoed key or token never reaches the file, its WAL or a backup of it.
+ */
+function registerRedact(db: Database.Database, redact: Redact): void {
+  db.function('redact', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? redact(text) : text));
 }
 
 /** 'ok', or SQLite's first complaints joined; a file that is not a database at all counts as damaged. */
@@ -127,6 +138,7 @@ export function openCatalog(file: string, options: OpenCatalogOptions = {}): Cat
     db = open();
   }
   applyPragmas(db);
+  registerRedact(db, options.redact ?? redactWith([]));
   migrate(db, migrations);
   return {
     db,

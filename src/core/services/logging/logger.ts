@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makePrivateDirSync, PRIVATE_FILE_MODE } from '../../platform/private-fs';
-import { redact } from './redact';
+import { redactWith } from '../../../shared/redact';
 
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
@@ -34,6 +34,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions): Logger {
   const { file, level, secrets = [], maxBytes = 5 * 1024 * 1024, echo = false } = options;
   const threshold = logLevels.indexOf(level);
+  const redact = redactWith(secrets);
   let fileUsable = true;
   try {
     makePrivateDirSync(path.dirname(file));
@@ -56,7 +57,7 @@ export function createLogger(options: LoggerOptions): Logger {
     const log = (lvl: LogLevel, message: string, context?: Record<string, unknown>) => {
       if (logLevels.indexOf(lvl) < threshold) return;
       const entry = { time: new Date().toISOString(), level: lvl, ...(scope ? { scope } : {}), message, ...(context ? { context } : {}) };
-      const line = `${JSON.stringify(redact(entry, secrets))}\n`;
+      const line = `${JSON.stringify(redact(entry))}\n`;
       write(line);
       if (echo && (lvl === 'warn' || lvl === 'error')) process.stderr.write(line);
     };

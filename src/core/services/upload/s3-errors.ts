@@ -1,3 +1,5 @@
+import { redact } from '../../../shared/redact';
+
 /** What the queue does about a failed S3 call. */
 export interface UploadFailure {
   /** retry: try again after a backoff; offline: the same, shown as waiting for the network; upload-gone: start a new multipart upload; fatal: stop and tell the person. */
@@ -48,8 +50,25 @@ const CREDENTIAL_NAMES = new Set([
   'AuthorizationHeaderMalformed',
 ]);
 
-/** Sorts an error from the S3 client into retry, offline, upload-gone or fatal, with a message a person can act on. */
-export function classifyS3Error(error: unknown, target: { bucket: string; endpoint?: string }): UploadFailure {
+/** Where the failed call went, and the credentials it carried (to be cut from a reply that echoes them). */
+export interface S3ErrorTarget {
+  bucket: string;
+  endpoint?: string;
+  settings?: { credentials: { accessKeyId?: string; secretAccessKey?: string; sessionToken?: string } };
+}
+
+/**
+ * Sorts an error from the S3 client into retry, offline, upload-gone or fatal, with a message a person can act on.
+ * The store's own words (an error's Message) are quoted redacted: some stores echo the request's Authorization
+ * header (`Credential=AKIA…`) and `X-Amz-Security-Token` there.
+ */
+export function classifyS3Error(error: unknown, target: S3ErrorTarget): UploadFailure {
+  const failure = classify(error, target);
+  const credentials = Object.values(target.settings?.credentials ?? {}).filter((value): value is string => typeof value === 'string');
+  return { ...failure, message: redact(failure.message, credentials) };
+}
+
+function classify(error: unknown, target: S3ErrorTarget): UploadFailure {
   const e = (error ?? {}) as SdkError;
   const name = e.Code ?? e.name ?? '';
   const status = e.$metadata?.httpStatusCode;

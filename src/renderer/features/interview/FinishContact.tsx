@@ -1,3 +1,4 @@
+import { mailtoLink, telLink } from '../../../shared/interview/contact-links';
 import type { InterviewScript } from '../../../shared/interview/script';
 import { useMessages } from '../../i18n/locale-context';
 import { outcomeMessages } from '../library/outcome-messages';
@@ -10,9 +11,9 @@ export function FinishContact({ contact, organization }: { contact: InterviewScr
       <p>{t('contact', { name: contact?.name ?? organization })}</p>
       {contact && (contact.email || contact.phone) && (
         <p className="contact-links">
-          {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
+          {contact.email && <a href={mailtoLink(contact.email)}>{contact.email}</a>}
           {contact.phone && (
-            <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+            <a href={telLink(contact.phone)} dir="ltr">
               {contact.phone}
             </a>
           )}

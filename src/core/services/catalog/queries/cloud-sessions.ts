@@ -50,6 +50,9 @@ const COLUMNS: Record<keyof CloudSessionChanges, string> = {
   checkedAt: 'checked_at',
 };
 
+/** Columns that hold a backend's words: written through the catalog's redact() (open-catalog.ts). */
+const SERVER_TEXT: ReadonlySet<keyof CloudSessionChanges> = new Set(['error', 'statusText']);
+
 export function insertCloudSession(db: Database, session: NewCloudSession): void {
   db.prepare(
     `INSERT INTO cloud_sessions (id, interview_id, recording_id, backend, state, target, uid, schedule_id, created_at, updated_at)
@@ -61,7 +64,7 @@ export function updateCloudSession(db: Database, id: string, changes: CloudSessi
   const keys = Object.keys(changes) as Array<keyof CloudSessionChanges>;
   const values: Record<string, unknown> = { id, updatedAt: at };
   for (const key of keys) values[key] = key === 'files' ? JSON.stringify(changes.files) : changes[key];
-  const sets = keys.map((key) => `${COLUMNS[key]} = @${key}`);
+  const sets = keys.map((key) => (SERVER_TEXT.has(key) ? `${COLUMNS[key]} = redact(@${key})` : `${COLUMNS[key]} = @${key}`));
   db.prepare(`UPDATE cloud_sessions SET ${[...sets, 'updated_at = @updatedAt'].join(', ')} WHERE id = @id`).run(values);
 }
 

@@ -46,7 +46,7 @@ export function markOutboxDelivered(db: Database, id: number, at: string): void 
 
 /** Not yet: try again at `nextAttemptAt`. `counts` is false for waits that are not failures (still processing). */
 export function rescheduleOutbox(db: Database, id: number, next: { at: string; error: string | null; counts: boolean }): void {
-  db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = ?, attempts = attempts + ? WHERE id = ?`).run(
+  db.prepare(`UPDATE outbox SET next_attempt_at = ?, last_error = redact(?), attempts = attempts + ? WHERE id = ?`).run(
     next.at,
     next.error,
     next.counts ? 1 : 0,
@@ -55,7 +55,7 @@ export function rescheduleOutbox(db: Database, id: number, next: { at: string; e
 }
 
 export function settleOutbox(db: Database, id: number, state: 'held' | 'failed', error: string): void {
-  db.prepare(`UPDATE outbox SET state = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?`).run(state, error, id);
+  db.prepare(`UPDATE outbox SET state = ?, last_error = redact(?), attempts = attempts + 1 WHERE id = ?`).run(state, error, id);
 }
 
 /** At start-up (a new token may have been set) and on "retry": held and failed calls are tried again now. */

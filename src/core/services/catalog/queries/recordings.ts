@@ -114,7 +114,7 @@ export function claimForFinalize(db: Database, id: string, runId: string): boole
 
 /** Finalize gave up: back to a state a later retry can claim, with the reason kept. */
 export function releaseFinalize(db: Database, id: string, result: { state: 'stopped' | 'failed'; error: string }): void {
-  db.prepare('UPDATE recordings SET state = ?, error = ? WHERE id = ?').run(result.state, result.error, id);
+  db.prepare('UPDATE recordings SET state = ?, error = redact(?) WHERE id = ?').run(result.state, result.error, id);
 }
 
 export function markFinalized(

@@ -137,7 +137,8 @@ export function updateUploadJob(
     attempts: 'attempts',
   };
   const keys = Object.keys(change) as (keyof typeof change)[];
-  const sets = keys.map((key) => `${columns[key]} = @${key}`);
+  // A server's words (last_error) are written through the catalog's redact() (open-catalog.ts).
+  const sets = keys.map((key) => (key === 'lastError' ? `last_error = redact(@lastError)` : `${columns[key]} = @${key}`));
   db.prepare(`UPDATE upload_jobs SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE id = @id`).run({ ...change, id, at });
 }
 
@@ -188,7 +189,7 @@ export function failPartAttempt(
   counts = true,
 ): void {
   db.prepare(
-    `UPDATE upload_parts SET attempts = attempts + ?, last_error = ?, next_attempt_at = ? WHERE job_id = ? AND part_number = ?`,
+    `UPDATE upload_parts SET attempts = attempts + ?, last_error = redact(?), next_attempt_at = ? WHERE job_id = ? AND part_number = ?`,
   ).run(counts ? 1 : 0, error, nextAttemptAt, jobId, partNumber);
 }
 
