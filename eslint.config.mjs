@@ -10,7 +10,7 @@ import { builtinModules } from 'node:module';
 /** Every npm package imported under src/, by the runtime it needs (a test keeps this complete). */
 export const PACKAGE_RUNTIMES = {
   node: ['better-sqlite3', '@aws-sdk/client-s3', '@smithy/node-http-handler', '@smithy/types'],
-  browser: ['react', 'react-dom'],
+  browser: ['react', 'react-dom', 'agora-rtc-sdk-ng', 'livekit-client'],
   either: ['zod', 'intl-messageformat'],
   /** Only the Electron layer (src/main) and the preload may import electron. */
   electron: ['electron'],

@@ -11,6 +11,7 @@ import { tryOpenCatalog, type CatalogState } from './services/catalog/catalog-st
 import { buildDoctorReport } from './services/doctor/doctor';
 import { getPath } from './services/config/layers';
 import { maskUrlPassword } from '../shared/mask-url';
+import { redactWith, type Redact } from '../shared/redact';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
 import { createSecretStore, type SecretCipher } from './services/config/secret-store';
 import { createLogger, type Logger } from './services/logging/logger';
@@ -20,6 +21,7 @@ import type { RecoveryReport } from './services/recovery/recover-interrupted';
 import type { SegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
 import { createBackendClients, type BackendClients } from './services/backends/backend-clients';
+import { createCallTokens, type CallTokens } from './services/call/call-tokens';
 
 /** Everything the services need from their host (Electron, the browser host or the CLI). */
 export interface CorePorts {
@@ -71,9 +73,13 @@ export interface Core extends CoreServices {
   resumeUploads(): Promise<void>;
   /** The backend clients from configuration (the CLI's `agora`, `livekit` and `media` commands). */
   backends: BackendClients;
+  /** Join tokens for live calls from the configured token endpoints (the renderer's `getCallToken`). */
+  callTokens: CallTokens;
   interview: ActiveScript;
   speech: SpeechSynthesizer;
   events: EventBus;
+  /** Removes this process's secrets (and secret-looking text) from what leaves it: the dispatcher and the CLI use it. */
+  redact: Redact;
   doctor(): DoctorReport;
   close(): Promise<void>;
 }
@@ -95,12 +101,18 @@ const owedCounts = (calls: ReadonlyArray<{ state: string }>) => ({
   held: calls.filter((c) => c.state === 'held').length,
 });
 
-function secretValues(config: LoadedConfig['config']): string[] {
-  return SECRET_CONFIG_PATHS.map((keyPath) => getPath(config, keyPath)).filter((value): value is string => typeof value === 'string');
+/** The S3 client's default credential chain reads these when s3.credentials is not set. */
+const AWS_SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
+
+/** Every secret value this process holds: the configured ones and the AWS credentials of its environment. */
+function secretValues(config: LoadedConfig['config'], env: CorePorts['env']): string[] {
+  return [...SECRET_CONFIG_PATHS.map((keyPath) => getPath(config, keyPath)), ...AWS_SECRET_VARIABLES.map((name) => env[name])].filter(
+    (value): value is string => typeof value === 'string',
+  );
 }
 
 /** Settings from every layer (policy, user file, keychain, environment, flags) and the logger that reports on them. */
-function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string; logger: Logger } {
+function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string; logger: Logger; redact: Redact } {
   const secrets = ports.secretCipher && createSecretStore(path.join(ports.paths.userDataDir, 'secrets.json'), ports.secretCipher);
   const movedSecrets = secrets?.adoptFrom(ports.paths.userConfigFile) ?? [];
   const config = loadConfig({
@@ -111,10 +123,11 @@ function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string
     flags: ports.flags,
     readFile: readFileOrNull,
   });
+  const secretList = secretValues(config.config, ports.env);
   const logger = createLogger({
     file: path.join(ports.paths.logDir, ports.runtime === 'electron' ? 'main.log' : 'irec.log'),
     level: config.config.logLevel,
-    secrets: secretValues(config.config),
+    secrets: secretList,
     echo: ports.echoLogs,
   });
   for (const problem of config.problems) logger.warn(formatConfigProblem(problem));
@@ -124,13 +137,14 @@ function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string
       'No OS keyring found: stored secrets are only obfuscated (safeStorage basic_text). Install and unlock gnome-keyring or KWallet.',
     );
   }
-  return { config, dataDir: path.resolve(config.config.dataDir ?? ports.paths.userDataDir), logger };
+  return { config, dataDir: path.resolve(config.config.dataDir ?? ports.paths.userDataDir), logger, redact: redactWith(secretList) };
 }
 
 /** A damaged or lost catalog is replaced and its recordings re-indexed from their folders before anything else runs. */
-function openCatalogState(ports: CorePorts, dataDir: string, logger: Logger): CatalogState {
+function openCatalogState(ports: CorePorts, dataDir: string, logger: Logger, redact: Redact): CatalogState {
   const catalog = tryOpenCatalog(path.join(dataDir, CATALOG_FILE), {
     nativeBinding: ports.sqliteNativeBinding,
+    redact,
     recordingsDir: recordingsDirOf(dataDir),
   });
   if (!catalog.ok) logger.error('Catalog unavailable', { error: catalog.error });
@@ -202,12 +216,12 @@ function closer(services: CoreServices, catalog: CatalogState): () => Promise<vo
  * answer UNAVAILABLE with the catalog's problem, which the UI and doctor show.
  */
 export function createCore(ports: CorePorts): Core {
-  const { config, dataDir, logger } = loadSettings(ports);
+  const { config, dataDir, logger, redact } = loadSettings(ports);
   const dataDirState = ensureWritableDir(dataDir);
-  const catalog = openCatalogState(ports, dataDir, logger);
+  const catalog = openCatalogState(ports, dataDir, logger, redact);
   const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'), ports.extraTime);
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
-  const events = createEventBus();
+  const events = createEventBus(redact);
   const backends = createBackendClients(config.config.backends);
   const locate = { env: ports.env, packagedDir: ports.packagedFfmpegDir };
   const context = {
@@ -234,9 +248,11 @@ export function createCore(ports: CorePorts): Core {
     recoveries: services.pipeline.recoveries,
     resumeUploads: services.pipeline.resumeUploads,
     backends,
+    callTokens: createCallTokens(config.config),
     interview,
     speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
     events,
+    redact,
     doctor: () => doctorReport({ ports, config, dataDir, dataDirState, catalog, services, locate }),
     close: closer(services, catalog),
   };

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { validate, type FieldRule } from './agora-validate';
 import { storeAgoraFiles } from './agora-files';
+import { callTokenRoute } from './call-tokens';
 import { type DevContext, hex, objectId } from './context';
 import type { AgoraFile, AgoraRecording } from './state-store';
 import type { Backend, DevReply, Route } from './types';
@@ -19,6 +20,7 @@ const FAILURE: Record<string, { message: string; error: string }> = {
   query: { message: 'Failed to query recording status', error: 'Agora API request failed' },
   stop: { message: 'Failed to stop cloud recording', error: 'Agora API request failed' },
   interview: { message: 'Failed to retrieve interview recordings', error: 'Database query failed' },
+  'call-token': { message: 'Failed to create a call token', error: 'Token service unavailable' },
 };
 const failed = (endpoint: string, error: string): DevReply => reply(500, FAILURE[endpoint]!.message, { error });
 
@@ -178,7 +180,7 @@ export function agoraBackend(ctx: DevContext): Backend {
   return {
     name: 'agora',
     prefix: '/api/agora',
-    routes: [start, query, stop, interview],
+    routes: [start, query, stop, interview, callTokenRoute('agora')],
     error: (status, message) =>
       status === 500 ? reply(500, 'Internal server error', { error: message }) : reply(status, status === 404 ? 'Not found' : message),
     async dispatch(route, req, params) {

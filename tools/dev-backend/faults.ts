@@ -2,7 +2,7 @@
 // ones do: answer 500, drop the socket, stall, lose storage, reject tokens, fail an egress or a merge.
 import type { BackendName, Fault, FaultMode } from './types';
 
-const BACKENDS = ['agora', 'livekit', 'media', '*'];
+const BACKENDS = ['agora', 'livekit', 'media', 'call', '*'];
 const MODES: FaultMode[] = ['http500', 'reset', 'delay', 'noStorage', 'unauthorized', 'recordingFailed', 'mergeError'];
 
 /** Checks a fault that came from outside (JSON over HTTP or a test) and throws a readable error when it is wrong. */

@@ -4,12 +4,15 @@
 import type { AddressInfo } from 'node:net';
 import { agoraBackend } from './agora-routes';
 import { Background } from './background';
+import { createCallServer } from './call';
+import { DEV_CALL_CREDENTIALS } from './call-tokens';
 import type { DevContext } from './context';
 import { Faults } from './faults';
 import { livekitBackend } from './livekit-routes';
 import { mediaBackend } from './media-routes';
 import { ObjectStore } from './object-store';
 import { SampleMedia } from './sample-media';
+import { DEV_CALL_TOKEN_PATH, DEV_CALL_WS_PATH } from '../../src/shared/call/dev-call-protocol';
 import { createDevServer } from './server';
 import { StateStore } from './state-store';
 import type { DevBackend, DevBackendOptions } from './types';
@@ -31,8 +34,10 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
     mediaProcessingMs: options.mediaProcessingMs ?? 500,
     rateWindowMs: options.rateWindowMs ?? 60_000,
   };
-  const dev = createDevServer([agoraBackend(ctx), livekitBackend(ctx), mediaBackend(ctx)], ctx.faults);
+  const calls = createCallServer(options.dataDir, ctx.faults);
+  const dev = createDevServer([agoraBackend(ctx), livekitBackend(ctx), mediaBackend(ctx), calls.routes], ctx.faults);
   const { server } = dev;
+  calls.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -52,6 +57,8 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
     agoraUrl,
     livekitUrl,
     mediaApiUrl,
+    callUrl: `${url.replace('http:', 'ws:')}${DEV_CALL_WS_PATH}`,
+    callTokenUrl: `${url}${DEV_CALL_TOKEN_PATH}`,
     token,
     env: {
       IREC_AGORA_URL: agoraUrl,
@@ -59,6 +66,10 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
       IREC_LIVEKIT_TOKEN: token,
       IREC_MEDIA_API_URL: mediaApiUrl,
       IREC_MEDIA_API_SITE: ctx.mediaSites[0]!,
+      // Live calls: real tokens from the development credentials (tools/dev-backend/call-tokens.ts).
+      IREC_AGORA_APP_ID: DEV_CALL_CREDENTIALS.agoraAppId,
+      IREC_AGORA_TOKEN_URL: `${agoraUrl}/call-token`,
+      IREC_LIVEKIT_TOKEN_URL: `${livekitUrl}/call-token`,
     },
     requests: dev.requests,
     clearRequests: dev.clearRequests,
@@ -66,6 +77,8 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
     clearFaults: () => ctx.faults.clear(),
     close() {
       closing ??= (async () => {
+        // Upgraded (WebSocket) sockets are outside the HTTP server's reach: the call server cuts them first.
+        await calls.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive sockets would hold close() open for seconds; in-flight answers are cut like a crash would.
         server.closeAllConnections();

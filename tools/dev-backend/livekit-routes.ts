@@ -2,6 +2,7 @@
 // describe it: bearer-token auth, `{error, code}` errors, per-token rate limits with X-RateLimit-* headers and a
 // 429 when exceeded. An egress is status 0 while recording and processing, then 1 (file in the bucket) or 2.
 import { type DevContext, hex, isObject } from './context';
+import { callTokenRoute } from './call-tokens';
 import { finishEgress, resumeEgresses } from './livekit-egress';
 import { RateLimiter } from './rate-limit';
 import type { Egress } from './state-store';
@@ -128,6 +129,7 @@ export function livekitBackend(ctx: DevContext): Backend {
         return ok({ message: 'Recording deleted successfully' });
       },
     },
+    callTokenRoute('livekit'),
   ];
 
   return {

@@ -1,7 +1,7 @@
 // The shapes shared by the dev backend's files: its options, its fault switches, its request log and the small
 // routing contract every backend module (Agora, LiveKit, Media) implements for server.ts.
 
-export type BackendName = 'agora' | 'livekit' | 'media';
+export type BackendName = 'agora' | 'livekit' | 'media' | 'call';
 
 export type FaultMode = 'http500' | 'reset' | 'delay' | 'noStorage' | 'unauthorized' | 'recordingFailed' | 'mergeError';
 
@@ -64,6 +64,10 @@ export interface DevBackend {
   agoraUrl: string;
   livekitUrl: string;
   mediaApiUrl: string;
+  /** The development call server's signalling WebSocket (ws://127.0.0.1:port/call/ws). */
+  callUrl: string;
+  /** POST {room, participantId, ttlSeconds?} → {token, expiresAt} for the call server. */
+  callTokenUrl: string;
   token: string;
   env: Record<string, string>;
   requests(): LoggedRequest[];

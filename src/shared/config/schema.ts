@@ -34,9 +34,25 @@ export const configSchema = z.strictObject({
             .string()
             .regex(/^\d{1,10}$/, 'expected a string of digits')
             .optional(),
+          /** The Agora project's App ID, which the candidate's call joins with (32 hexadecimal characters). */
+          appId: z
+            .string()
+            .regex(/^[0-9a-f]{32}$/i, 'expected an Agora App ID: 32 hexadecimal characters')
+            .optional(),
+          /** Where the app gets RTC tokens for a call (docs/backends.md, "Call tokens"). */
+          tokenUrl: url.optional(),
         })
         .prefault({}),
-      livekit: z.strictObject({ baseUrl: url.optional(), token: optionalString }).prefault({}),
+      livekit: z
+        .strictObject({
+          baseUrl: url.optional(),
+          token: optionalString,
+          /** The LiveKit server the call connects to. */
+          url: z.url({ protocol: /^(wss?|https?)$/, error: 'expected a ws(s) or http(s) URL' }).optional(),
+          /** Where the app gets LiveKit access tokens for a call (sent with the bearer `token` when set). */
+          tokenUrl: url.optional(),
+        })
+        .prefault({}),
       mediaApi: z
         .strictObject({
           baseUrl: url.optional(),
@@ -86,6 +102,12 @@ export const configSchema = z.strictObject({
           sessionToken: optionalString,
         })
         .prefault({}),
+    })
+    .prefault({}),
+  calls: z
+    .strictObject({
+      /** A live call that has not connected after this long is given up (the interview records on). */
+      joinTimeoutSeconds: z.number().int().min(3).max(120).default(15),
     })
     .prefault({}),
   interview: z

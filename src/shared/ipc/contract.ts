@@ -3,6 +3,7 @@ import { cloudSessionSchema } from '../domain/cloud';
 import { finalizeProgressSchema } from '../domain/recording';
 import { uploadProgressSchema } from '../domain/upload';
 import { appChannels } from './channels/app';
+import { callChannels } from './channels/call';
 import { cloudChannels } from './channels/cloud';
 import { finalizeChannels } from './channels/finalize';
 import { interviewChannels } from './channels/interview';
@@ -20,6 +21,7 @@ export const channels = {
   ...finalizeChannels,
   ...uploadChannels,
   ...cloudChannels,
+  ...callChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events pushed from the main process to the renderer. */

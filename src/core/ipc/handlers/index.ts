@@ -1,6 +1,7 @@
 import type { Core } from '../../create-core';
 import type { HandlerTable } from '../dispatcher';
 import { appHandlers } from './app-handlers';
+import { callHandlers } from './call-handlers';
 import { cloudHandlers } from './cloud-handlers';
 import { finalizeHandlers } from './finalize-handlers';
 import { interviewHandlers } from './interview-handlers';
@@ -20,5 +21,6 @@ export function createHandlerTable(core: Core): HandlerTable {
     ...finalizeHandlers(core),
     ...uploadHandlers(core),
     ...cloudHandlers(core),
+    ...callHandlers(core),
   };
 }

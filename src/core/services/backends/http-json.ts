@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { redactWith } from '../../../shared/redact';
 import { BACKEND_LABELS, BackendError, type BackendName } from './backend-error';
 
 /** The one network dependency of the backend clients (global `fetch` in Node and Electron; a stub in unit tests). */
@@ -13,6 +14,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** How messages name the server, when it is not the backend itself (e.g. its call-token endpoint). */
+  label?: string;
 }
 
 export interface HttpReply {
@@ -22,6 +25,15 @@ export interface HttpReply {
   body: unknown;
   /** The first characters of a body that was not JSON, for the error message. */
   text: string;
+}
+
+const CREDENTIAL_HEADER = /authorization|token|key|cookie/i;
+
+/** What a request's credential headers carry (`Bearer <token>` and the token alone): a reply that echoes them is cut. */
+function headerSecrets(headers: Record<string, string> = {}): string[] {
+  return Object.entries(headers)
+    .filter(([name]) => CREDENTIAL_HEADER.test(name))
+    .flatMap(([, value]) => [value, ...value.split(/\s+/).slice(1)]);
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -48,6 +60,8 @@ export async function sendHttp(
   fetchPort: FetchPort = fetch,
 ): Promise<HttpReply> {
   const url = joinUrl(baseUrl, request.path);
+  // Whatever the server answers may become an error message: it is redacted here, where it enters the app.
+  const redact = redactWith(headerSecrets(request.headers));
   const isForm = request.body instanceof FormData;
   const timeout = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let response: Response;
@@ -69,7 +83,7 @@ export async function sendHttp(
     throw new BackendError({
       backend,
       kind: 'unreachable',
-      message: `Could not reach the ${BACKEND_LABELS[backend]} at ${url} (${networkReason(error)}).`,
+      message: redact(`Could not reach the ${request.label ?? BACKEND_LABELS[backend]} at ${url} (${networkReason(error)}).`),
     });
   }
   let body: unknown = null;
@@ -78,7 +92,14 @@ export async function sendHttp(
   } catch {
     body = null;
   }
-  return { status: response.status, headers: response.headers, body, text: body === null ? text.slice(0, 200) : '' };
+  // An answer that is an error is text for people, redacted whole (before it is cut short, so no secret is cut in two).
+  const failed = response.status >= 300;
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: failed ? redact(body) : body,
+    text: body === null ? redact(text).slice(0, 200) : '',
+  };
 }
 
 /**
