@@ -58,5 +58,15 @@ await Promise.all([
     outfile: out('host/bridge.js'),
     logLevel: 'warning',
   }),
+  // The page `irec call check` joins a test channel in (headless Chromium, the renderer's own call providers).
+  esbuild.build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'esm',
+    entryPoints: [src('renderer/call-check/call-check-page.ts')],
+    outfile: out('call-check/call-check.js'),
+    logLevel: 'warning',
+  }),
 ]);
 log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -53,6 +53,13 @@ Commands:
   livekit start --room <name>              Start a LiveKit room recording (egress).
   livekit stop|status|delete --egress <id> Stop, report (status --wait polls until ready or failed) or delete it.
   livekit list  --room <name>              A room's recordings. Calls stay under the documented rate limits.
+  call check --provider agora|livekit|dev [--channel <name>] [--timeout <s>]
+                         Test live calls step by step, each with its time: the settings are there; the service
+                         answers (DNS, TCP, TLS: Agora's gateway hosts, the LiveKit server, the development call
+                         server); a token from the configured endpoint; then headless Chromium (fake camera and
+                         microphone) joins and leaves the channel (default a new irec-check-…) with the app's own
+                         call provider. --timeout bounds each network step (default calls.joinTimeoutSeconds).
+                         Exits 0 when every step passed; 4 not configured or no Chromium; 5 the service failed.
   media init    --site <host> [--session <id>] [--expected-chunks <n>] [--storage <id>]
   media chunk   --session <id> --index <n> --file <path> [--total-chunks <n>]   Idempotent by index.
   media finalize --session <id> --total-chunks <n> [--total-size <bytes>] [--async]
@@ -60,6 +67,8 @@ Commands:
   media video   --session <id>             The video's state and final URL.
   media upload  --file <path> [--site <host>] [--session <id>]   A whole file in chunks, resumable, then finalize.
   script check <file>    Validate an interview script and show its questions; errors name each field.
+  script check --link <link>   The same for the script an interview-recorder:// or https invite link opens,
+                         fetched as the app would (hosts in interview.inviteHosts only); nothing is opened.
   help                   Show this text.
 
 Options (any command):

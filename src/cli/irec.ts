@@ -5,6 +5,7 @@ import { nodeCorePorts } from '../core/node-ports';
 import { redactWith } from '../shared/redact';
 import { unsafeSegment } from '../core/services/config/key-path';
 import { agoraCommand } from './commands/agora';
+import { callCommand } from './commands/call';
 import { cloudCommand } from './commands/cloud';
 import { doctorCommand } from './commands/doctor';
 import { mergeCommand, recoverCommand } from './commands/finalize';
@@ -49,6 +50,9 @@ function parse(argv: string[]) {
         'total-size',
         'expected-chunks',
         'interview',
+        'provider',
+        'timeout',
+        'link',
       ),
       ...optionsOfType('boolean', 'json', 'pending', 'ack', 'wait', 'async', 'submit-paused'),
       set: { type: 'string', multiple: true },
@@ -115,7 +119,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'doctor':
         return doctorCommand(core, out, { ack: values.ack });
       case 'script':
-        return scriptCommand(out, { sub, file: target });
+        return await scriptCommand(core, out, { sub, file: target, link: values.link });
       case 'recordings':
         return recordingsCommand(core, out, { sub, id: target, limit: values.limit, offset: values.offset });
       case 'merge':
@@ -134,6 +138,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await mediaCommand(core, out, sub, values);
       case 'cloud':
         return await cloudCommand(core, out, sub, values);
+      case 'call':
+        return await callCommand(core, out, sub, values);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -54,7 +54,8 @@ export interface ServiceContext {
   logger: Logger;
   events: EventBus;
   backends: BackendClients;
-  interview: ActiveScript;
+  /** The interview script of the moment: the one from the command line, until a link opens another. */
+  activeScript: () => ActiveScript;
   locate: LocateOptions;
   segmentFiles?: SegmentFiles;
   keepAwake?: { start(): () => void };
@@ -107,14 +108,17 @@ export function readyServices(ctx: ServiceContext, { db }: Catalog): CoreService
     freeBytes,
     minFreeBytes: ctx.settings.recording.minFreeMb * 1024 * 1024,
     keepAwake: ctx.keepAwake,
-    activeScriptId: () => (ctx.interview.ok ? ctx.interview.script.id : null),
+    activeScriptId: () => {
+      const interview = ctx.activeScript();
+      return interview.ok ? interview.script.id : null;
+    },
     onListenerError,
   });
   const finalize = finalizeWith(ctx, db, run);
   const finalizer = finalizerFor(ctx, finalize);
   const pipeline = connectPipeline({ db, run, ...ctx, recording, finalizer, uploads, uploaded, cloud });
   const library = createLibraryService(db);
-  const interviews = createInterviewService({ db, script: ctx.interview, logger: ctx.logger });
+  const interviews = createInterviewService({ db, script: ctx.activeScript, logger: ctx.logger });
   return { run, recording, uploads, cloud, library, interviews, finalize, finalizer, pipeline };
 }
 
@@ -131,7 +135,14 @@ export function degradedServices(ctx: ServiceContext, reason: string): CoreServi
     interviews: unavailableService<InterviewService>(reason),
     finalize,
     finalizer: finalizerFor(ctx, finalize),
-    pipeline: { appStarted: () => undefined, recover: refuse, recoveries: () => [], resumeUploads: refuse, idle: () => Promise.resolve() },
+    pipeline: {
+      appStarted: () => undefined,
+      callJoined: () => undefined,
+      recover: refuse,
+      recoveries: () => [],
+      resumeUploads: refuse,
+      idle: () => Promise.resolve(),
+    },
   };
 }
 

@@ -16,6 +16,8 @@ import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/c
 import { createSecretStore, type SecretCipher } from './services/config/secret-store';
 import { createLogger, type Logger } from './services/logging/logger';
 import { loadActiveScript, type ActiveScript } from './services/interview/load-script';
+import { resolveLinkScript } from './services/interview/link-script';
+import { createLinkOpener, recordingsInProgress, type LinkOpener } from './services/interview/link-opener';
 import { locateFfmpegTool, type LocateOptions } from './services/media/locate-ffmpeg';
 import type { RecoveryReport } from './services/recovery/recover-interrupted';
 import type { SegmentFiles } from './services/recording/segment-files';
@@ -75,7 +77,10 @@ export interface Core extends CoreServices {
   backends: BackendClients;
   /** Join tokens for live calls from the configured token endpoints (the renderer's `getCallToken`). */
   callTokens: CallTokens;
-  interview: ActiveScript;
+  /** The active interview script: the command line's, until a link opens another (read it at each use). */
+  readonly interview: ActiveScript;
+  /** Interview links from the OS or the browser host, kept until the renderer opens them (never mid-recording). */
+  links: LinkOpener;
   speech: SpeechSynthesizer;
   events: EventBus;
   /** Removes this process's secrets (and secret-looking text) from what leaves it: the dispatcher and the CLI use it. */
@@ -210,6 +215,27 @@ function closer(services: CoreServices, catalog: CatalogState): () => Promise<vo
   };
 }
 
+/** Links open interviews through the safe fetch, with the configuration's hosts and networks. */
+function linkOpener(
+  settings: LoadedConfig['config'],
+  logger: Logger,
+  events: EventBus,
+  services: CoreServices,
+  catalogOk: boolean,
+  activate: (script: ActiveScript) => void,
+): LinkOpener {
+  const { inviteHosts, allowedPrivateNetworks } = settings.interview;
+  return createLinkOpener({
+    inviteHosts,
+    resolve: (raw) => resolveLinkScript(raw, { inviteHosts, allowedNetworks: allowedPrivateNetworks }),
+    activate,
+    // A degraded core records nothing, and its recording service has no events to follow.
+    isRecording: catalogOk ? recordingsInProgress(services.recording.on) : () => false,
+    emit: (outcome) => events.emit('interviewLink', outcome),
+    logger: logger.child('links'),
+  });
+}
+
 /**
  * The composition root of the plain-Node services. Builds config, logger and catalog in that order and
  * never throws for bad configuration or an unusable catalog: the core is then `degraded`, and its services
@@ -219,8 +245,9 @@ export function createCore(ports: CorePorts): Core {
   const { config, dataDir, logger, redact } = loadSettings(ports);
   const dataDirState = ensureWritableDir(dataDir);
   const catalog = openCatalogState(ports, dataDir, logger, redact);
-  const interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'), ports.extraTime);
+  let interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'), ports.extraTime);
   if (!interview.ok) logger.error('Interview script unusable', { error: interview.error });
+  const activeScript = () => interview;
   const events = createEventBus(redact);
   const backends = createBackendClients(config.config.backends);
   const locate = { env: ports.env, packagedDir: ports.packagedFfmpegDir };
@@ -231,7 +258,7 @@ export function createCore(ports: CorePorts): Core {
     logger,
     events,
     backends,
-    interview,
+    activeScript,
     locate,
   };
   const services = catalog.ok ? readyServices(context, catalog.catalog) : degradedServices(context, catalog.error);
@@ -249,7 +276,10 @@ export function createCore(ports: CorePorts): Core {
     resumeUploads: services.pipeline.resumeUploads,
     backends,
     callTokens: createCallTokens(config.config),
-    interview,
+    get interview() {
+      return interview;
+    },
+    links: linkOpener(config.config, logger, events, services, catalog.ok, (next) => (interview = next)),
     speech: createSpeechSynthesizer({ cacheDir: path.join(dataDir, 'speech-cache') }),
     events,
     redact,

@@ -2,7 +2,9 @@
  * The pipeline: every "when X, then Y" rule between the services, in this one file. Services only say what
  * happened (events); what follows is decided here.
  *
- *   recording started      → its sidecar file beside the segments; cloud recordings registered (Agora, LiveKit)
+ *   recording started      → its sidecar file beside the segments; cloud recordings registered (Agora, LiveKit) —
+ *                            in a live interview only once the candidate is in the call (callJoined)
+ *   candidate joined call  → the cloud recordings of a live interview's recording registered (once)
  *   chunk durable          → the progressive S3 upload and the Media API stream grow
  *   recording paused       → the library refreshes; nothing is finalized or sent: it waits for the candidate
  *   recording resumed      → the library refreshes
@@ -21,10 +23,12 @@
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
 import type { Config } from '../shared/config/schema';
+import { liveCallOf } from '../shared/interview/script';
 import type { UploadProgress } from '../shared/domain/upload';
 import type { EventBus } from './event-bus';
 import type { CloudService } from './services/backends/cloud-service';
 import type { FinalizeQueue } from './services/finalize/finalize-queue';
+import type { ActiveScript } from './services/interview/load-script';
 import type { Logger } from './services/logging/logger';
 import { recoverInterrupted, type RecoveryReport } from './services/recovery/recover-interrupted';
 import { writeRecordingSidecar } from './services/recovery/recording-sidecar';
@@ -51,9 +55,16 @@ export interface PipelineDeps {
   uploads: UploadService;
   uploaded: ServiceEvents<UploadEvents>;
   cloud: CloudService;
+  /** The interview script of the moment (a link may open another): a live one's cloud recordings wait for the call. */
+  activeScript: () => ActiveScript;
 }
 
 export interface Pipeline {
+  /**
+   * The candidate's call is connected (the renderer says so): a live interview's recording registers its cloud
+   * recordings now, so that they record someone. Later calls (after a reconnect) change nothing.
+   */
+  callJoined(recordingId: string): void;
   /** App start: stale cloud recordings, recovery, then uploads — in the background; failures are logged, never fatal. */
   appStarted(): void;
   /**
@@ -87,7 +98,9 @@ export function connectPipeline(deps: PipelineDeps): Pipeline {
 
   recording.on('started', ({ recordingId }) => {
     writeRecordingSidecar(deps.db, recordingId, path.join(deps.recordingsDir, recordingId), (message) => logger.warn(message));
-    cloud.begin(recordingId);
+    // An empty channel would be recorded until the candidate joins it: a live interview's registration waits.
+    const interview = deps.activeScript();
+    cloud.begin(recordingId, { awaitCall: interview.ok && liveCallOf(interview.script) !== undefined });
   });
   recording.on('durable', ({ recordingId, segment }) => {
     uploads.streamGrew(recordingId, segment);
@@ -147,6 +160,7 @@ function startRules(deps: PipelineDeps, retain: () => Promise<void>): Pipeline {
     for (const failure of result.failures) deps.logger.warn('Upload not finished', { failure });
   };
   return {
+    callJoined: (recordingId) => deps.cloud.callJoined(recordingId),
     appStarted() {
       deps.cloud.start();
       recover()

@@ -5,10 +5,11 @@ import { createCore } from '../core/create-core';
 import { createHandlerTable } from '../core/ipc/handlers';
 import { nodeCorePorts } from '../core/node-ports';
 import { findChromium } from '../core/platform/runtimes';
+import { securityHeadersFor } from '../core/security/csp';
 import { projectDist } from './dist-paths';
 import { startHostServer } from './server';
 
-const HELP = `Usage: npm run host -- [--port <n>] [--no-open] [--script <interview.json>] [--extra-time 1|1.5|2]
+const HELP = `Usage: npm run host -- [--port <n>] [--no-open] [--script <interview.json>] [--extra-time 1|1.5|2] [--link <link>]
 
 Runs the Interview Recorder UI in a browser, without Electron: the same renderer and the same main-process
 handlers, served on 127.0.0.1 only. Opens Chromium with a one-time link when a display is available (or
@@ -16,7 +17,9 @@ prints the link: with --no-open, or without a display). Only a browser that open
 each time one is used, a fresh one is printed ("Open another window: <link>") for the next window.
 Without --script it runs the bundled practice interview. --extra-time is the invite's accommodation: every
 think time and answer limit is multiplied by 1.5 or 2 (it overrides the script's "extraTime"). Build first
-(npm run build); \`npm start\` does both and prefers Electron when its runtime is installed.`;
+(npm run build); \`npm start\` does both and prefers Electron when its runtime is installed.
+--link opens the interview of an interview-recorder:// or https invite link (its host must be in
+interview.inviteHosts); a launch link with &link=<link> (URL-encoded) does the same for a running host.`;
 
 /** Opens Chromium on a launch link when it can; otherwise, or when Chromium fails, prints one for the user to open. */
 function openWindow(launchUrl: () => string, profile: string, noOpen = false): void {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
       'no-open': { type: 'boolean' },
       script: { type: 'string' },
       'extra-time': { type: 'string' },
+      link: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,12 +65,16 @@ async function main(): Promise<void> {
     rendererDir: path.join(dist, 'renderer'),
     bridgeFile: path.join(dist, 'host', 'bridge.js'),
     port: values.port ? Number(values.port) : undefined,
+    pageHeaders: securityHeadersFor(core.config.config),
     // The terminal belongs to the user who started the host: the link for another window goes there.
     onLaunch: () => console.log(`Open another window: ${server.launchUrl()}`),
+    onLink: (link) => core.links.offer(link),
   });
   core.logger.info('Browser host listening', { url: server.url });
   console.log(`Interview Recorder is running at ${server.url} (Ctrl+C to stop)`);
   core.pipeline.appStarted();
+  // Opened by the page when it loads (it asks for a waiting link), like a link the OS hands to the Electron app.
+  if (values.link) core.links.offer(values.link);
 
   openWindow(server.launchUrl, path.join(core.dataDir, 'browser-host-profile'), values['no-open']);
 

@@ -24,6 +24,10 @@ export interface HostServerOptions {
   port?: number;
   /** Called each time a launch link is used, e.g. to print a fresh one for another window. */
   onLaunch?: () => void;
+  /** A used launch link carried an interview link (`&link=…`): the core's `links.offer`. Untrusted, parsed there. */
+  onLink?: (link: string) => void;
+  /** The headers of the app's page and files: `securityHeadersFor(config)` (the configured call servers); no remote origin by default. */
+  pageHeaders?: Readonly<Record<string, string>>;
 }
 
 export interface HostServer {
@@ -59,6 +63,13 @@ async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
 }
 
 const REPLAY_MS = 10_000;
+
+/** A launch link was redeemed: its interview link, if any, is handed on before the page loads and asks for it. */
+function launched(url: URL, options: HostServerOptions): void {
+  const link = url.searchParams.get(HOST_PROTOCOL.linkParam);
+  if (link) options.onLink?.(link);
+  options.onLaunch?.();
+}
 
 /** What a request is checked against; filled in once the server listens and knows its port. */
 interface Gate {
@@ -104,7 +115,8 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   const file = await readStatic(options.rendererDir, isPage ? '/index.html' : url.pathname);
   if (!file) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
   const body = isPage ? injectBridge(file.body.toString('utf8'), HOST_PROTOCOL.bridgePath) : file.body;
-  res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'private, max-age=3600', ...SECURITY_HEADERS });
+  const headers = options.pageHeaders ?? SECURITY_HEADERS;
+  res.writeHead(200, { 'Content-Type': file.type, 'Cache-Control': isPage ? 'no-store' : 'private, max-age=3600', ...headers });
   res.end(body);
 }
 
@@ -149,7 +161,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!gate.hosts.includes(req.headers.host ?? '')) return forbidden(res, 'Unknown Host header.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (isLaunch(req, url)) return openSession(req, res, url, gate.access, options.onLaunch);
+    if (isLaunch(req, url)) return openSession(req, res, url, gate.access, () => launched(url, options));
     const isCall = url.pathname.startsWith(`${HOST_PROTOCOL.ipcPath}/`);
     if (!gate.access.hasSession(req))
       return isCall ? forbidden(res, 'No browser host session: open the link it printed.') : refusalPage(res, NO_SESSION_MESSAGE);

@@ -10,6 +10,7 @@ import { extraTimeArgument, scriptFileArgument } from './platform/argv';
 import { resolveAppPaths } from '../core/platform/paths';
 import { sqliteNativeBinding } from './platform/sqlite-binding';
 import { serveRenderer } from './protocol/app-protocol';
+import { securityHeadersFor } from '../core/security/csp';
 import { externalLinks } from '../core/security/external-links';
 import { guardPermissions } from './security/install-guards';
 import type { ShellPolicy } from './security/devtools-policy';
@@ -46,7 +47,7 @@ export function startApp(policy: ShellPolicy): Core {
   if (core.status.state === 'degraded') dialog.showErrorBox('Interview Recorder cannot open its catalog', core.status.reason);
   core.logger.info('App starting', { version: core.version, electron: process.versions.electron });
 
-  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  serveRenderer(path.join(__dirname, '..', 'renderer'), securityHeadersFor(core.config.config));
   guardPermissions(session.defaultSession, APP_ORIGIN);
   registerIpc(
     createDispatcher({

@@ -9,6 +9,8 @@ import { RecoveryNotices } from './features/home/RecoveryNotices';
 import { ResumeOffer, type ResumableInterview } from './features/home/ResumeOffer';
 import { ReadinessPanel } from './features/home/ReadinessPanel';
 import { InterviewFlow } from './features/interview/InterviewFlow';
+import { LinkNotice } from './features/links/LinkNotice';
+import { useInterviewLinks } from './features/links/use-interview-links';
 import { useInterviewScript } from './features/interview/use-script';
 import { RecordingsList } from './features/library/RecordingsList';
 import { useAsync } from './hooks/use-async';
@@ -33,17 +35,20 @@ function localeFor(script: ScriptState): string {
 
 export function App() {
   const info = useAppInfo();
-  const [script] = useInterviewScript();
+  const [script, reloadScript] = useInterviewScript();
   return (
     <LocaleProvider locale={localeFor(script)}>
-      <AppScreens info={info} script={script} />
+      <AppScreens info={info} script={script} reloadScript={reloadScript} />
     </LocaleProvider>
   );
 }
 
-function AppScreens({ info, script }: { info: AppInfo; script: ScriptState }) {
+function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: ScriptState; reloadScript(): void }) {
   const t = useMessages(shellMessages);
   const [inInterview, setInInterview] = useState(false);
+  // A link from the OS opens its interview here, never in the middle of one (see use-interview-links.ts).
+  const [linkNotice, dismissLinkNotice] = useInterviewLinks(inInterview, reloadScript);
+  const scriptKey = script.status === 'ready' && script.value.ok ? script.value.script.id : '';
   // An interrupted interview the candidate chose to continue: the flow skips consent and goes on where it stopped.
   const [resume, setResume] = useState<ResumableInterview | undefined>(undefined);
   const exitInterview = () => {
@@ -56,6 +61,7 @@ function AppScreens({ info, script }: { info: AppInfo; script: ScriptState }) {
       <>
         <AppHeader info={info.status === 'ready' ? info.value : null} />
         <main className="page page-narrow" id="main">
+          <LinkNotice notice={linkNotice} onDismiss={dismissLinkNotice} />
           <InterviewFlow info={script.value} resume={resume} onExit={exitInterview} />
         </main>
       </>
@@ -71,6 +77,7 @@ function AppScreens({ info, script }: { info: AppInfo; script: ScriptState }) {
           </Banner>
         )}
         <RecoveryNotices />
+        <LinkNotice notice={linkNotice} onDismiss={dismissLinkNotice} />
         {problems.length > 0 && (
           <Banner tone="warning" title={t('settingsIgnored')}>
             <ul>
@@ -93,7 +100,7 @@ function AppScreens({ info, script }: { info: AppInfo; script: ScriptState }) {
         />
         <InterviewCard script={script} onBegin={() => setInInterview(true)} />
         <div className="columns">
-          <ReadinessPanel />
+          <ReadinessPanel key={scriptKey} />
           <RecordingsList />
         </div>
       </main>

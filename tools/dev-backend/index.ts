@@ -50,6 +50,8 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
   const livekitUrl = `${url}/api/recording`;
   const mediaApiUrl = `${url}/api/media`;
   const token = livekitTokens[0]!;
+  const callUrl = `${url.replace('http:', 'ws:')}${DEV_CALL_WS_PATH}`;
+  const callTokenUrl = `${url}${DEV_CALL_TOKEN_PATH}`;
   let closing: Promise<void> | undefined;
 
   return {
@@ -57,8 +59,8 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
     agoraUrl,
     livekitUrl,
     mediaApiUrl,
-    callUrl: `${url.replace('http:', 'ws:')}${DEV_CALL_WS_PATH}`,
-    callTokenUrl: `${url}${DEV_CALL_TOKEN_PATH}`,
+    callUrl,
+    callTokenUrl,
     token,
     env: {
       IREC_AGORA_URL: agoraUrl,
@@ -70,6 +72,9 @@ export async function startDevBackend(options: DevBackendOptions): Promise<DevBa
       IREC_AGORA_APP_ID: DEV_CALL_CREDENTIALS.agoraAppId,
       IREC_AGORA_TOKEN_URL: `${agoraUrl}/call-token`,
       IREC_LIVEKIT_TOKEN_URL: `${livekitUrl}/call-token`,
+      // The development call server: the default for `live.provider: "dev"` in npm start and npm run demo.
+      IREC_DEV_CALL_URL: callUrl,
+      IREC_DEV_CALL_TOKEN_URL: callTokenUrl,
     },
     requests: dev.requests,
     clearRequests: dev.clearRequests,

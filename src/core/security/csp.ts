@@ -1,8 +1,11 @@
+import type { Config } from '../../shared/config/schema';
+
 /**
  * The renderer's Content-Security-Policy, sent as a response header by both the app:// protocol and the
- * browser host. No inline script, no eval, no remote origins; media may come from the camera and blobs.
+ * browser host. No inline script, no eval, no remote origins but the call servers configuration names; media
+ * may come from the camera, blobs and received calls (MediaStream).
  */
-export const CONTENT_SECURITY_POLICY = [
+const BASE_DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,13 +18,58 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ');
+];
 
-/** Headers every renderer response carries, whatever serves it. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+/**
+ * Where Agora's Web SDK connects (its gateways, edge servers, cloud proxy and statistics collector), from Agora's
+ * firewall requirements for the Web SDK 4.x: https and wss to any host under these domains.
+ */
+export const AGORA_DOMAINS = ['agora.io', 'sd-rtn.com', 'rtnsvc.com', 'rtesvc.com'] as const;
+
+/** A URL's origin for connect-src in both of its schemes (http↔ws, https↔wss): SDKs use both on one server. */
+function bothSchemes(raw: string): string[] {
+  const url = new URL(raw);
+  const secure = url.protocol === 'https:' || url.protocol === 'wss:';
+  const host = url.host;
+  return secure ? [`https://${host}`, `wss://${host}`] : [`http://${host}`, `ws://${host}`];
+}
+
+/**
+ * The origins the renderer's calls must reach, from configuration only: the development call server and the
+ * LiveKit server when their URLs are set, Agora's domains when an Agora call is configured (App ID and token
+ * URL). Nothing else: a script cannot widen it, and token endpoints are reached by the core, not the page.
+ */
+export function callConnectSources(backends: Pick<Config['backends'], 'agora' | 'livekit' | 'dev'>): string[] {
+  const sources = [
+    ...(backends.dev.callUrl ? bothSchemes(backends.dev.callUrl) : []),
+    ...(backends.livekit.url ? bothSchemes(backends.livekit.url) : []),
+    ...(backends.agora.appId && backends.agora.tokenUrl ? AGORA_DOMAINS.flatMap((d) => [`https://*.${d}`, `wss://*.${d}`]) : []),
+  ];
+  return [...new Set(sources)];
+}
+
+/** The policy with `connectSources` added to connect-src (see callConnectSources). */
+export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
+  return BASE_DIRECTIVES.map((directive) =>
+    directive.startsWith('connect-src ') && connectSources.length ? `${directive} ${connectSources.join(' ')}` : directive,
+  ).join('; ');
+}
+
+/** The policy of an app with no live calls configured. */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** Headers every renderer response carries, whatever serves it, for a given policy. */
+export const securityHeaders = (policy: string = CONTENT_SECURITY_POLICY): Readonly<Record<string, string>> => ({
+  'Content-Security-Policy': policy,
   'X-Content-Type-Options': 'nosniff',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Referrer-Policy': 'no-referrer',
-};
+});
+
+/** The headers with no call servers: for responses that are never the app's page (refusals, JSON answers). */
+export const SECURITY_HEADERS = securityHeaders();
+
+/** The headers for the app's page under this configuration. */
+export const securityHeadersFor = (config: Pick<Config, 'backends'>) =>
+  securityHeaders(contentSecurityPolicy(callConnectSources(config.backends)));

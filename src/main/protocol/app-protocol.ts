@@ -11,15 +11,18 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir` only; anything outside it, or another host, is 404. */
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer from `rendererDir` only; anything outside it, or another host, is 404. `securityHeaders`:
+ * `securityHeadersFor(config)`, whose CSP lets the page reach the configured call servers.
+ */
+export function serveRenderer(rendererDir: string, securityHeaders: Readonly<Record<string, string>> = SECURITY_HEADERS): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-    return new Response(response.body, { status: response.status, headers });
+    const responseHeaders = new Headers(response.headers);
+    for (const [name, value] of Object.entries(securityHeaders)) responseHeaders.set(name, value);
+    return new Response(response.body, { status: response.status, headers: responseHeaders });
   });
 }

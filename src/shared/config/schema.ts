@@ -53,6 +53,15 @@ export const configSchema = z.strictObject({
           tokenUrl: url.optional(),
         })
         .prefault({}),
+      /** The development call server (tools/dev-backend; `npm start` and `npm run demo` set both): for `live.provider: "dev"`. */
+      dev: z
+        .strictObject({
+          /** Its signalling: the backend's base URL or its WebSocket URL (ws://127.0.0.1:<port>/call/ws). */
+          callUrl: z.url({ protocol: /^(wss?|https?)$/, error: 'expected a ws(s) or http(s) URL' }).optional(),
+          /** Its token route (`POST /call/token`). */
+          callTokenUrl: url.optional(),
+        })
+        .prefault({}),
       mediaApi: z
         .strictObject({
           baseUrl: url.optional(),
@@ -117,6 +126,14 @@ export const configSchema = z.strictObject({
        * server. Empty by default: a script from an e-mail must not reach the local network or a cloud metadata service.
        */
       allowedPrivateNetworks: z.array(z.string().refine(isCidr, 'expected a network such as 10.20.0.0/16 or fd00::/8')).default([]),
+      /**
+       * Hosts the app takes interviews from by link (host, or host:port when not 443): their https invite links
+       * open an interview, and interview-recorder:// links may fetch a script only from them. Empty: no link opens one.
+       */
+      inviteHosts: z
+        .array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i, 'expected a host such as jobs.example.com'))
+        .max(50)
+        .default([]),
     })
     .prefault({}),
   retention: z

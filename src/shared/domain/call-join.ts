@@ -3,11 +3,11 @@
 import { z } from 'zod';
 
 /** The call providers whose join tokens come from a token endpoint the app is configured with. */
-export const callTokenProviders = ['agora', 'livekit'] as const;
+export const callTokenProviders = ['agora', 'livekit', 'dev'] as const;
 export type CallTokenProvider = (typeof callTokenProviders)[number];
 
 /** Agora channel names and LiveKit room names, in Agora's documented alphabet (the stricter of the two). */
-const channelName = z
+export const callChannelSchema = z
   .string()
   .regex(
     /^[A-Za-z0-9 !#$%&()+\-:;<=.>?@[\]^_{}|~,]{1,64}$/,
@@ -17,7 +17,7 @@ const participantId = z.string().regex(/^[\w.@-]{1,128}$/, 'expected a participa
 
 export const callTokenRequestSchema = z.strictObject({
   provider: z.enum(callTokenProviders),
-  channel: channelName,
+  channel: callChannelSchema,
   participantId,
   /** The candidate publishes; a watcher only subscribes. */
   role: z.enum(['publisher', 'subscriber']).default('publisher'),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { callChannelSchema } from '../domain/call-join';
 import { checkAudioReference } from './audio-reference';
+import { liveCallSchema, resolveLiveChannel, type LiveCall } from './live-call';
 
 /** One question: shown, spoken (its own audio file/URL, else synthesized), then answered on camera. */
 export const questionSchema = z.strictObject({
@@ -29,35 +31,70 @@ function refuseUnsafeAudio(questions: readonly { audio?: string | undefined }[],
 /** The organization a script names when it names none; the consent says "the hiring team" in the script's language. */
 export const UNNAMED_ORGANIZATION = 'the hiring team';
 
+type LiveFields = Parameters<typeof resolveLiveChannel>[0];
+
+/** A live call's channel must be one (see live-call.ts) and one Agora accepts: 1–64 of its channel characters. */
+function checkLiveChannel(script: LiveFields, ctx: z.RefinementCtx): void {
+  if (!script.live) return;
+  const resolved = resolveLiveChannel(script);
+  if ('problem' in resolved)
+    return void ctx.addIssue({ code: 'custom', path: resolved.path, message: `the live call ${resolved.problem}` });
+  const valid = callChannelSchema.safeParse(resolved.channel);
+  if (!valid.success) ctx.addIssue({ code: 'custom', path: ['live', 'channel'], message: valid.error.issues[0]!.message });
+}
+
+/** `room` becomes `channel`, and the provider's cloud-recording field names the same channel. */
+function normaliseLive<S extends LiveFields>(script: S): S {
+  if (!script.live) return script;
+  const resolved = resolveLiveChannel(script);
+  if ('problem' in resolved) return script;
+  const { provider } = script.live;
+  const recorded =
+    provider === 'agora' ? { agoraChannel: resolved.channel } : provider === 'livekit' ? { livekitRoom: resolved.channel } : {};
+  return { ...script, ...recorded, live: { provider, channel: resolved.channel } };
+}
+
 /** An interview as the recruiter's system hands it to the app (file, command line, later a deep link). */
-export const interviewScriptSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'expected 1–128 letters, digits, dots, dashes or underscores'),
-  scheduleId: z.string().min(1).max(128).optional(),
-  title: z.string().trim().min(1).max(200),
-  candidateName: z.string().trim().min(1).max(200),
-  organization: z.string().trim().min(1).max(200).default(UNNAMED_ORGANIZATION),
-  locale: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en-US')
-    .default('en-US'),
-  retentionDays: z.number().int().min(1).max(3650).default(90),
-  agoraChannel: z.string().min(1).max(64).optional(),
-  livekitRoom: z.string().min(1).max(128).optional(),
-  /** Whom the candidate contacts when something needs attention (shown on the finish screen). */
-  contact: z
-    .strictObject({
-      name: z.string().trim().min(1).max(200),
-      email: z.email().max(200).optional(),
-      phone: z.string().trim().min(3).max(40).optional(),
-    })
-    .optional(),
-  /** An accommodation: every think time and answer limit is multiplied by this (the invite may grant it too). */
-  extraTime: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
-  questions: z.array(questionSchema).min(1, 'an interview needs at least one question').max(50).superRefine(refuseUnsafeAudio),
-});
+export const interviewScriptSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'expected 1–128 letters, digits, dots, dashes or underscores'),
+    scheduleId: z.string().min(1).max(128).optional(),
+    title: z.string().trim().min(1).max(200),
+    candidateName: z.string().trim().min(1).max(200),
+    organization: z.string().trim().min(1).max(200).default(UNNAMED_ORGANIZATION),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en-US')
+      .default('en-US'),
+    retentionDays: z.number().int().min(1).max(3650).default(90),
+    agoraChannel: z.string().min(1).max(64).optional(),
+    livekitRoom: z.string().min(1).max(128).optional(),
+    /** A live interview: the candidate joins this call (after consent and the device check) while recording. */
+    live: liveCallSchema.optional(),
+    /** Whom the candidate contacts when something needs attention (shown on the finish screen). */
+    contact: z
+      .strictObject({
+        name: z.string().trim().min(1).max(200),
+        email: z.email().max(200).optional(),
+        phone: z.string().trim().min(3).max(40).optional(),
+      })
+      .optional(),
+    /** An accommodation: every think time and answer limit is multiplied by this (the invite may grant it too). */
+    extraTime: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
+    questions: z.array(questionSchema).min(1, 'an interview needs at least one question').max(50).superRefine(refuseUnsafeAudio),
+  })
+  .superRefine(checkLiveChannel)
+  .overwrite(normaliseLive);
 
 export type InterviewScript = z.output<typeof interviewScriptSchema>;
 export type Question = InterviewScript['questions'][number];
+
+/** The script's live call with its one channel, or undefined for an interview without a call. */
+export function liveCallOf(script: Pick<InterviewScript, 'live' | 'agoraChannel' | 'livekitRoom'>): LiveCall | undefined {
+  if (!script.live) return undefined;
+  const resolved = resolveLiveChannel(script);
+  return 'channel' in resolved ? { provider: script.live.provider, channel: resolved.channel } : undefined;
+}
 
 /** A question's think and answer times with the script's extra-time accommodation applied, in whole seconds. */
 export function timedQuestion(

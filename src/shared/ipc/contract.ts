@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cloudSessionSchema } from '../domain/cloud';
+import { interviewLinkSchema } from '../domain/interview-link';
 import { finalizeProgressSchema } from '../domain/recording';
 import { uploadProgressSchema } from '../domain/upload';
 import { appChannels } from './channels/app';
@@ -30,6 +31,8 @@ export const events = {
   finalizeProgress: finalizeProgressSchema,
   uploadProgress: uploadProgressSchema,
   cloudSessionChanged: cloudSessionSchema,
+  /** A link to open an interview arrived (waiting), or was opened or refused. */
+  interviewLink: interviewLinkSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -6,7 +6,7 @@ import { questionAudio } from '../../services/interview/question-audio';
 import { usableScript } from '../../services/interview/interview-service';
 import type { HandlerTable } from '../dispatcher';
 
-type InterviewChannels = 'getInterviewScript' | 'giveConsent' | 'getResumableInterview' | 'getQuestionAudio';
+type InterviewChannels = 'getInterviewScript' | 'giveConsent' | 'getResumableInterview' | 'getQuestionAudio' | 'openInterviewLink';
 
 export function interviewHandlers(core: Core): Pick<HandlerTable, InterviewChannels> {
   const { recording } = core.config.config;
@@ -27,6 +27,8 @@ export function interviewHandlers(core: Core): Pick<HandlerTable, InterviewChann
     },
 
     giveConsent: ({ scriptId }) => core.interviews.giveConsent(scriptId),
+
+    openInterviewLink: () => core.links.openPending(),
 
     // A recording whose page vanished without a word (a crashed tab) is paused first, so it is offered too.
     getResumableInterview: async () => {

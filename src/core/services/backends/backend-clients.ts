@@ -1,5 +1,5 @@
 import type { Config } from '../../../shared/config/schema';
-import { BackendError, type BackendName } from './backend-error';
+import { BackendError } from './backend-error';
 import { createAgoraClient, type AgoraClient } from './agora/agora-client';
 import type { FetchPort } from './http-json';
 import { createLivekitClient, type LivekitClient } from './livekit/livekit-client';
@@ -29,7 +29,10 @@ export function createBackendClients(settings: Config['backends'], fetchPort?: F
 }
 
 /** The configured client for a backend, or a `not-configured` error that names the setting to change. */
-export function requireBackend<B extends BackendName>(clients: BackendClients, backend: B): NonNullable<BackendClients[B]> {
+export function requireBackend<B extends keyof BackendClients['notConfigured']>(
+  clients: BackendClients,
+  backend: B,
+): NonNullable<BackendClients[B]> {
   const client = clients[backend];
   if (!client)
     throw new BackendError({

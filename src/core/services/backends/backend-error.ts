@@ -1,7 +1,7 @@
 import { redact } from '../../../shared/redact';
 import { AppError } from '../../errors/app-error';
 
-export const backendNames = ['agora', 'livekit', 'media'] as const;
+export const backendNames = ['agora', 'livekit', 'media', 'dev'] as const;
 export type BackendName = (typeof backendNames)[number];
 
 /** How people name each backend in messages. */
@@ -9,6 +9,7 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
   agora: 'Agora recording backend',
   livekit: 'LiveKit recording backend',
   media: 'Media Recording API',
+  dev: 'development call server',
 };
 
 /**

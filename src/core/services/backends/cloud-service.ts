@@ -79,23 +79,39 @@ export function createCloudService(deps: CloudServiceDeps) {
   const { db, clients } = deps;
   const { logger, outbox, calls, streams } = assemble(deps);
   const guard = guarded(logger);
+  /** Recordings of live interviews whose candidate is not in the call yet: their cloud recordings wait. */
+  const awaitingCall = new Set<string>();
 
-  const begin = guard('Registering cloud recordings', (recordingId: string) => {
+  const begin = guard('Registering cloud recordings', (recordingId: string, options: { awaitCall?: boolean } = {}) => {
     // The Media API session is initialized as the recording starts, before its first chunk.
     streams.open(recordingId, 0);
+    if (options.awaitCall) awaitingCall.add(recordingId);
+    else calls.begin(recordingId);
+  });
+
+  const callJoined = guard('Registering cloud recordings of the call', (recordingId: string) => {
+    if (!awaitingCall.delete(recordingId)) return;
+    logger.info('Candidate in the call: registering its cloud recordings', { recordingId });
     calls.begin(recordingId);
   });
 
   /** Recording stopped (by any path): stop what was registered (through the outbox); give up on what never was. */
   const end = guard('Stopping cloud recordings', async (recordingId: string) => {
+    awaitingCall.delete(recordingId);
     if (!calls.isLive(recordingId)) return;
     await calls.end(recordingId);
     outbox.kick();
   });
 
   return {
-    /** Recording started: register the cloud recordings the interview names. Returns at once. */
-    begin: (recordingId: string) => void begin(recordingId),
+    /**
+     * Recording started: register the cloud recordings the interview names — with `awaitCall`, not before
+     * `callJoined` (a live interview: a recording started before the candidate is in the call records no one).
+     * Returns at once.
+     */
+    begin: (recordingId: string, options?: { awaitCall?: boolean }) => void begin(recordingId, options),
+    /** The candidate of a recording begun with `awaitCall` is in the call: its cloud recordings register now (once). */
+    callJoined: (recordingId: string) => void callJoined(recordingId),
     end,
 
     /** More of a recording is durable, or a segment ended: the Media API stream follows. Never throws. */

@@ -14,11 +14,17 @@ export interface CallTokenOptions {
   timeoutMs?: number;
 }
 
-const LABELS: Record<CallTokenProvider, string> = { agora: 'Agora token endpoint', livekit: 'LiveKit token endpoint' };
+const LABELS: Record<CallTokenProvider, string> = {
+  agora: 'Agora token endpoint',
+  livekit: 'LiveKit token endpoint',
+  dev: 'development call server',
+};
 const AUTH_HINT: Record<CallTokenProvider, string> = {
   agora: ' Ask the backend team whether the endpoint expects credentials from this app.',
   livekit: ' Check backends.livekit.token (IREC_LIVEKIT_TOKEN).',
+  dev: '',
 };
+const PROVIDER_NAMES: Record<CallTokenProvider, string> = { agora: 'Agora', livekit: 'LiveKit', dev: 'the development call server' };
 
 /** The endpoint's answer: `expiresAt` as ISO-8601 UTC or epoch seconds (what Agora and LiveKit tokens carry). */
 const tokenReplySchema = z.object({
@@ -44,11 +50,22 @@ const notConfigured = (provider: CallTokenProvider, missing: string[]) =>
   new BackendError({
     backend: provider,
     kind: 'not-configured',
-    message: `Live calls over ${provider === 'agora' ? 'Agora' : 'LiveKit'} are not configured: set ${missing.join(' and ')}.`,
+    message: `Live calls over ${PROVIDER_NAMES[provider]} are not configured: set ${missing.join(' and ')}.${provider === 'dev' ? ' npm start and npm run demo set both (IREC_DEV_CALL_URL, IREC_DEV_CALL_TOKEN_URL).' : ''}`,
   });
+
+const missing = (settings: Record<string, string | undefined>) =>
+  Object.entries(settings)
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
 
 /** The endpoint for a provider, or NOT_CONFIGURED naming every setting still missing. */
 function endpointFor(provider: CallTokenProvider, backends: Config['backends']): Endpoint {
+  if (provider === 'dev') {
+    const { callUrl, callTokenUrl } = backends.dev;
+    if (!callUrl || !callTokenUrl)
+      throw notConfigured(provider, missing({ 'backends.dev.callUrl': callUrl, 'backends.dev.callTokenUrl': callTokenUrl }));
+    return { tokenUrl: callTokenUrl, headers: {}, join: { serverUrl: callUrl } };
+  }
   if (provider === 'agora') {
     const { appId, tokenUrl } = backends.agora;
     if (!appId || !tokenUrl)

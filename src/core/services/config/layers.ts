@@ -52,6 +52,8 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   IREC_LIVEKIT_TOKEN: 'backends.livekit.token',
   IREC_LIVEKIT_SERVER_URL: 'backends.livekit.url',
   IREC_LIVEKIT_TOKEN_URL: 'backends.livekit.tokenUrl',
+  IREC_DEV_CALL_URL: 'backends.dev.callUrl',
+  IREC_DEV_CALL_TOKEN_URL: 'backends.dev.callTokenUrl',
   IREC_MEDIA_API_URL: 'backends.mediaApi.baseUrl',
   IREC_MEDIA_API_SITE: 'backends.mediaApi.site',
   IREC_S3_BUCKET: 's3.bucket',

@@ -10,7 +10,8 @@ import { findResumableInterview, type ResumableInterview } from './resumable-int
 
 export interface InterviewServiceDeps {
   db: Database;
-  script: ActiveScript;
+  /** The active script, read at each call: a link may open another interview between two. */
+  script: () => ActiveScript;
   logger: Logger;
   now?: () => Date;
 }
@@ -30,7 +31,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
      * stored is the one derived from the script, not text the renderer sends.
      */
     giveConsent(scriptId: string): { interviewId: string; consentedAt: string } {
-      const { script } = usableScript(deps.script);
+      const { script } = usableScript(deps.script());
       if (script.id !== scriptId) throw new AppError('CONFLICT', `Consent was given for ${scriptId}, but the interview is ${script.id}.`);
       const consentedAt = now().toISOString();
       const interviewId = `int-${consentedAt.slice(0, 10)}-${randomUUID().slice(0, 8)}`;
@@ -53,7 +54,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     /** The interview interrupted most recently and still paused, with where it continues; null when none waits. */
-    resumable: (): ResumableInterview | null => findResumableInterview(deps.db, deps.script),
+    resumable: (): ResumableInterview | null => findResumableInterview(deps.db, deps.script()),
 
     /** A moment of the interview (question shown, retake, device change) for the chapters and the audit trail. */
     recordEvent(event: NewEvent & { interviewId: string }): void {

@@ -4,8 +4,8 @@ import { DEMO_SCRIPT } from '../../../shared/interview/demo-script';
 import { interviewScriptSchema, type InterviewScript } from '../../../shared/interview/script';
 
 export type ActiveScript =
-  | { ok: true; source: 'demo' | 'file'; file?: string; baseDir?: string; script: InterviewScript }
-  | { ok: false; source: 'file'; file: string; error: string };
+  | { ok: true; source: 'demo' | 'file' | 'link'; file?: string; baseDir?: string; script: InterviewScript }
+  | { ok: false; source: 'file' | 'link'; file: string; error: string };
 
 /** "questions.2.answerSeconds: expected number, received string" — one line per problem, field first. */
 export function describeScriptIssues(error: z.ZodError): string {

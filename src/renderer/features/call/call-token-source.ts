@@ -1,4 +1,4 @@
-import type { CallJoin } from '../../../shared/domain/call-join';
+import type { CallJoin, CallTokenProvider } from '../../../shared/domain/call-join';
 import type { Api } from '../../../shared/ipc/client';
 import { IpcError } from '../../../shared/ipc/errors';
 import { CallFailure, type CallErrorKind, type CallToken, type JoinInfo, type TokenSource } from './interview-call';
@@ -14,9 +14,11 @@ const BACKEND_KINDS: Record<string, CallErrorKind> = {
 /** Why a token could not be had, as a call error; the core's message (which names the setting or status) is the detail. */
 export function tokenFailure(error: unknown): CallFailure {
   if (error instanceof CallFailure) return error;
-  if (error instanceof IpcError) {
-    const kind = error.code === 'BACKEND_ERROR' ? (BACKEND_KINDS[String(error.details?.kind)] ?? 'rejected') : 'rejected';
-    return new CallFailure({ kind, detail: `${error.code}: ${error.message}`.slice(0, 300) });
+  // By name too: the browser host's bridge is a bundle of its own, whose IpcError is another class than this one.
+  if (error instanceof IpcError || (error instanceof Error && error.name === 'IpcError' && 'code' in error)) {
+    const { code, details } = error as IpcError;
+    const kind = code === 'BACKEND_ERROR' ? (BACKEND_KINDS[String(details?.kind)] ?? 'rejected') : 'rejected';
+    return new CallFailure({ kind, detail: `${code}: ${error.message}`.slice(0, 300) });
   }
   return new CallFailure({ kind: 'rejected', detail: String(error).slice(0, 300) });
 }
@@ -42,7 +44,7 @@ const FRESH_ENOUGH_MS = 60_000;
  */
 export async function prepareCall(
   api: Pick<Api, 'getCallToken'>,
-  call: { provider: 'agora' | 'livekit'; channel: string; participantId: string; displayName: string },
+  call: { provider: CallTokenProvider; channel: string; participantId: string; displayName: string },
 ): Promise<PreparedCall> {
   const request = { provider: call.provider, channel: call.channel, participantId: call.participantId };
   const first = await api.getCallToken(request).catch((error: unknown) => Promise.reject(tokenFailure(error)));

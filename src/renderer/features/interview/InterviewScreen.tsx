@@ -1,6 +1,10 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { liveCallOf } from '../../../shared/interview/script';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useNow } from '../../hooks/use-now';
 import { useMessages } from '../../i18n/locale-context';
+import { LiveCallPanel } from '../call/LiveCallPanel';
+import { useLiveCall } from '../call/use-live-call';
 import { CloudStatus } from './CloudStatus';
 import { InterviewProgress } from './InterviewProgress';
 import { interviewMessages } from './interview-messages';
@@ -28,11 +32,18 @@ const PHASE_HEADING = { asking: 'phaseAsking', thinking: 'phaseThinking', answer
 
 export function InterviewScreen({ info, interviewId, stream, start, onDone }: Props) {
   const t = useMessages(interviewMessages);
-  const { status, skip, retake, replay } = useRecordedInterview(info, interviewId, stream, onDone, start);
+  // The call is left before the recording stops: a drop still open is recorded while the recording can take it.
+  const leaveCall = useRef<() => Promise<void>>(() => Promise.resolve());
+  const { status, skip, retake, replay } = useRecordedInterview(info, interviewId, stream, onDone, start, () => leaveCall.current());
+  const { script } = info;
+  const live = useMemo(() => liveCallOf(script), [script]);
+  const call = useLiveCall(live, stream, status.recording, script.candidateName);
+  useEffect(() => {
+    leaveCall.current = call.leave;
+  }, [call.leave]);
   const now = useNow();
   useLeaveWarning(true);
   const runner = status.runner;
-  const { script } = info;
   if (!runner) {
     return (
       <section className="card flow interview" aria-labelledby="interview-starting">
@@ -91,7 +102,10 @@ export function InterviewScreen({ info, interviewId, stream, start, onDone }: Pr
             onReplay={() => replay(runner.questionIndex)}
           />
         </div>
-        {status.preview && <SelfView stream={status.preview} label={t('selfView')} />}
+        <div className="interview-side">
+          {call.status && <LiveCallPanel status={call.status} attach={call.attach} />}
+          {status.preview && <SelfView stream={status.preview} label={t('selfView')} />}
+        </div>
       </div>
     </section>
   );

@@ -24,6 +24,8 @@ export interface LiveStatus {
   diskLow: boolean;
   paused: boolean;
   preview: MediaStream | null;
+  /** The running recording (for a live interview's call: its id and its proctoring marks); null until it starts. */
+  recording: Pick<RecorderSession, 'recordingId' | 'mark'> | null;
 }
 
 interface Controls {
@@ -57,9 +59,16 @@ export function useRecordedInterview(
   stream: MediaStream,
   onDone: (result: InterviewResult) => void,
   start?: RecordingStart,
+  /** Runs before the recording stops, whatever stops it (a live call records its last drop while it can). */
+  beforeStop?: () => Promise<void>,
 ) {
-  const [status, setStatus] = useState<LiveStatus>({ runner: null, diskLow: false, paused: false, preview: null });
+  const [status, setStatus] = useState<LiveStatus>({ runner: null, diskLow: false, paused: false, preview: null, recording: null });
   const controls = useRef<Controls | null>(null);
+  const beforeStopRef = useRef(beforeStop);
+  useEffect(() => {
+    beforeStopRef.current = beforeStop;
+  }, [beforeStop]);
+  const leaveCall = () => beforeStopRef.current?.().catch(() => undefined);
   const started = useRef(false);
 
   useEffect(() => {
@@ -109,12 +118,14 @@ export function useRecordedInterview(
           },
           onStatus: ({ freeBytes, paused }) => setStatus((s) => ({ ...s, diskLow: diskLow(freeBytes), paused })),
         });
-        const { preview } = session;
-        setStatus((s) => ({ ...s, preview }));
+        const { preview, recordingId, mark } = session;
+        setStatus((s) => ({ ...s, preview, recording: { recordingId, mark } }));
         await runner.run();
+        await leaveCall();
         await session.stop('finished');
       } catch (error) {
         stoppedBecause = stoppedBecause ?? (error as Error).message;
+        await leaveCall();
         await session?.stop('error').catch(() => undefined);
       }
       done();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { interviewScriptSchema } from '../../interview/script';
 import { bytesSchema as bytes } from '../bytes';
+import { interviewLinkSchema } from '../../domain/interview-link';
 
 /** The active interview script, consent, and each question's audio. */
 export const interviewChannels = {
@@ -9,7 +10,7 @@ export const interviewChannels = {
     response: z.discriminatedUnion('ok', [
       z.object({
         ok: z.literal(true),
-        source: z.enum(['demo', 'file']),
+        source: z.enum(['demo', 'file', 'link']),
         script: interviewScriptSchema,
         consentStatement: z.string(),
         maxSeconds: z.number(),
@@ -45,6 +46,14 @@ export const interviewChannels = {
         reason: z.enum(['script-changed', 'all-answered']).nullable(),
       })
       .nullable(),
+  },
+  /**
+   * Opens the interview of the link the OS (or the browser host's launch link) handed to the app, if one waits; the
+   * renderer asks when the candidate is not in an interview. The link itself never comes from the renderer.
+   */
+  openInterviewLink: {
+    request: z.undefined(),
+    response: interviewLinkSchema.or(z.object({ state: z.literal('none') })),
   },
   getQuestionAudio: {
     request: z.strictObject({ questionIndex: z.number().int().min(0).max(49) }),

@@ -22,6 +22,8 @@ export const recordingEventKinds = [
   'recorder.error',
   'disk.low',
   'disk.critical',
+  /** A live interview's call was down (data: downMs, reason, recovered): written when it is back, or at the stop. */
+  'call.dropped',
 ] as const;
 export type RecordingEventKind = (typeof recordingEventKinds)[number];
 
