@@ -12,7 +12,6 @@ import type { Page } from 'playwright-core';
 import type { AgoraSession, CloudSession } from '../src/shared/domain/cloud';
 import type { RecordingDetail } from '../src/shared/domain/recording';
 import type { UploadProgress } from '../src/shared/domain/upload';
-import { formatBytes, formatDuration } from '../src/shared/format';
 import { projectRoot } from '../test/support/built';
 import { beginInterview } from '../test/support/candidate-flow';
 import { launchChromium } from '../test/support/chromium';
@@ -20,35 +19,13 @@ import { fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
 import { startApp } from '../test/support/start-app';
 import { testEnv } from '../test/support/test-paths';
 import { checkFakeDevices, DemoUsageError, parseDemoArgs, USAGE, type DemoOptions } from './demo/options';
+import { devBackendUrl, joinAsPeer, type DemoPeer } from './demo/live-peer';
 import { demoPlan } from './demo/plan';
+import { describeText, type DemoResult } from './demo/result';
 import { takeInterview } from './demo/take-interview';
 
 const SCHEDULE_ID = 'demo-schedule';
 const FINISH_TIMEOUT_MS = 180_000;
-
-/** What `--json` prints: one document describing the delivered recording. */
-export interface DemoResult {
-  recordingId: string;
-  state: RecordingDetail['state'];
-  /** What the recorder recorded (the catalog's duration), in seconds. */
-  recordedSeconds: number;
-  retakes: number;
-  files: Array<{ path: string; container: string; durationSeconds: number; sizeBytes: number; sha256: string }>;
-  /** Of all files together. */
-  durationSeconds: number;
-  upload: { bucket: string; key: string; verifiedSize: number };
-  catalog: string;
-  dataDir: string;
-  agora: {
-    channel: string;
-    uid: string | null;
-    resourceId: string | null;
-    sid: string | null;
-    health: string | null;
-    files: string[];
-    recordingUrl: string | null;
-  };
-}
 
 /** The native module and dist/ are built before any timer starts: a first run after `npm ci` compiles for minutes. */
 function buildFirst(): void {
@@ -97,29 +74,6 @@ async function recordingIn(page: Page, recordingId: string, state: 'finalized' |
   }
 }
 
-function describeText(result: DemoResult, say: (line: string) => void): void {
-  for (const file of result.files) {
-    say(`\nFinal file: ${file.path}`);
-    say(
-      `Duration:   ${formatDuration(file.durationSeconds * 1000)} (${file.durationSeconds.toFixed(2)} s), ${formatBytes(file.sizeBytes)}`,
-    );
-    say(`sha256:     ${file.sha256}`);
-  }
-  say(`Recorded:   ${result.recordedSeconds.toFixed(2)} s (${result.retakes} retakes of question 1); state ${result.state}`);
-  say(`\nBucket:     ${result.upload.bucket}`);
-  say(`Key:        ${result.upload.key}`);
-  say(`Verified:   ${formatBytes(result.upload.verifiedSize)} (${result.upload.verifiedSize} bytes; size and MD5 in the bucket match)`);
-  say(`Catalog:    ${result.catalog}`);
-  const { agora } = result;
-  say(`\nAgora channel: ${agora.channel} (recording bot uid ${agora.uid}, schedule ${SCHEDULE_ID})`);
-  say(`Registered:    resource ID ${agora.resourceId?.slice(0, 24)}…, sid ${agora.sid}`);
-  say(`Health query:  ${agora.health ?? 'none answered during the interview'}`);
-  say(`Stopped:       ${agora.files.join(', ')}`);
-  say(`recording_url: ${agora.recordingUrl}`);
-  say(`\nMore: npm run -s irec -- recordings show ${result.recordingId} --data-dir ${result.dataDir}`);
-  say(`     npm run -s irec -- cloud list --data-dir ${result.dataDir}`);
-}
-
 async function runDemo(options: DemoOptions): Promise<void> {
   // With --json, stdout carries the result alone.
   const log = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -135,15 +89,30 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const camera = options.fakeVideo ? path.resolve(options.fakeVideo) : generated.camera;
   const microphone = options.fakeAudio ? path.resolve(options.fakeAudio) : generated.microphone;
   const channel = `interview_demo_${Date.now()}`;
-  const plan = demoPlan(options.seconds, options.retakes, { id: 'demo-agora', scheduleId: SCHEDULE_ID, agoraChannel: channel });
+  const plan = demoPlan(options.seconds, options.retakes, {
+    id: options.live ? 'demo-live' : 'demo-agora',
+    scheduleId: SCHEDULE_ID,
+    agoraChannel: channel,
+    // The candidate joins the channel the Agora cloud recording records, on the development call server.
+    ...(options.live && { live: { provider: 'dev' as const } }),
+  });
   const script = path.join(root, 'demo-interview.json');
   fs.writeFileSync(script, JSON.stringify(plan.script, null, 2));
 
+  // Chromium offers loopback ICE candidates (the development call server's) only with this flag.
+  const callFlags = options.live ? ['--allow-loopback-in-peer-connection'] : [];
   const [browser, app] = await Promise.all([
-    launchChromium(fakeDeviceArgs({ camera, microphone })),
+    launchChromium([...fakeDeviceArgs({ camera, microphone }), ...callFlags]),
     startApp(env, ['--no-open', '--port', '0', '--script', script]),
   ]);
+  let peer: DemoPeer | undefined;
   try {
+    if (options.live) {
+      const video = options.peerFakeVideo && path.resolve(options.peerFakeVideo);
+      const audio = options.peerFakeAudio && path.resolve(options.peerFakeAudio);
+      peer = await joinAsPeer({ dir: root, backendUrl: devBackendUrl(app.output()), channel, video, audio });
+      log(`The other participant is in the call ${channel} (camera ${video ?? 'green'}, microphone ${audio ?? '1200 Hz'}).`);
+    }
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     log(
       `App running at ${app.url}; taking the practice interview: about ${options.seconds} s over ${plan.takes.length} answers ` +
@@ -165,6 +134,12 @@ async function runDemo(options: DemoOptions): Promise<void> {
     } finally {
       clearInterval(healthPoll);
     }
+    const remote = await peer?.finish();
+    if (remote && remote.framesDecoded === 0) {
+      throw new Error(
+        `the other participant received no video from the candidate (${await page.locator('.live-call-status').textContent()})`,
+      );
+    }
     await page.locator('#finish-title').waitFor({ timeout: 60_000 });
     const [summary] = await page.evaluate(() => window.api.listRecordings({ limit: 1 }));
     log('Recorded; finalizing…');
@@ -175,6 +150,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     const agora = await agoraSession(page, detail.interviewId);
     const result: DemoResult = {
       recordingId: detail.id,
+      scheduleId: SCHEDULE_ID,
       state: detail.state,
       recordedSeconds: (detail.durationMs ?? 0) / 1000,
       retakes: options.retakes,
@@ -189,6 +165,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
       upload: { bucket: upload.bucket ?? '', key: upload.key ?? '', verifiedSize: upload.keySize ?? 0 },
       catalog: path.join(dataDir, 'catalog.sqlite'),
       dataDir,
+      call: remote ? { provider: 'dev', channel, remote } : null,
       agora: {
         channel: agora.target,
         uid: agora.uid,
@@ -202,6 +179,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else describeText(result, log);
   } finally {
+    await peer?.close();
     await browser.close();
     await app.stop();
   }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DemoResult } from '../../tools/demo';
+import type { DemoResult } from '../../tools/demo/result';
 import { projectRoot } from '../support/built';
 import { localS3, objectDigest } from '../support/local-s3';
 import { generateMedia } from '../support/fake-devices';
@@ -107,6 +107,37 @@ describe('npm run demo -- --seconds 12 --json --retakes 1 --fake-video --fake-au
     }
   }, 300_000);
 
+  it('--live: the other participant, on devices of its own, receives the candidate through the call server', async () => {
+    const root = tempDir('irec-demo-live-');
+    const devices = await ownDevices(root);
+    const peerVideo = path.join(root, 'peer-red.y4m');
+    await generateMedia('color=c=red:size=640x480:rate=30', 2, peerVideo, ['-pix_fmt', 'yuv420p']);
+    const s3 = await localS3();
+    const demo = runDemo(
+      ['--live', '--seconds', String(SECONDS), '--json', '--fake-video', devices.video, '--peer-fake-video', peerVideo],
+      { ...testEnv(root), ...s3.env },
+    );
+    try {
+      const { code, stdout, stderr } = await demo.done;
+      expect(code, stderr).toBe(0);
+      const result = JSON.parse(stdout) as DemoResult;
+      expect(stderr).toContain(`The other participant is in the call ${result.call?.channel} (camera ${peerVideo}, microphone 1200 Hz)`);
+      expect(result).toMatchObject({ state: 'uploaded', call: { provider: 'dev', channel: result.agora.channel } });
+      const { remote } = result.call!;
+      expect(remote.participantId).toMatch(/^candidate-\d+$/);
+      expect(remote.framesDecoded).toBeGreaterThan(30);
+      // The snapshot is the candidate's blue camera as the other participant received it, not its own red one.
+      const snapshot = await readFrameRgb(remote.snapshot!, 0);
+      expect(snapshot.width).toBe(640);
+      expect(countPixels(snapshot, { x: 200, y: 160, width: 240, height: 160 }, isBlue)).toBeGreaterThan(0.9 * 240 * 160);
+      // The cloud recording of the channel was registered (once the candidate was in the call) and stopped.
+      expect(result.agora.files.length).toBeGreaterThan(0);
+      await expect.poll(() => processesMentioning(root), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      await demo.group.stop();
+    }
+  }, 300_000);
+
   it('refuses an unknown flag, a bad value and a camera file that is not y4m, with exit 2 and the usage', async () => {
     const root = tempDir('irec-demo-usage-');
     const notVideo = path.join(root, 'camera.mp4');
@@ -116,6 +147,7 @@ describe('npm run demo -- --seconds 12 --json --retakes 1 --fake-video --fake-au
       [['--seconds', '5', '--retakes', '1'], '--seconds 5 is too short for 4 answers'],
       [['--retakes', 'two'], '--retakes expects a whole number from 0 to 5, not "two"'],
       [['--fake-video', notVideo], `--fake-video ${notVideo}: not a YUV4MPEG2 (.y4m) file`],
+      [['--live', '--peer-fake-video', notVideo], `--peer-fake-video ${notVideo}: not a YUV4MPEG2 (.y4m) file`],
     ] as const) {
       const { code, stdout, stderr } = await runDemo([...args], testEnv(root)).done;
       expect({ code, stdout }, stderr).toEqual({ code: 2, stdout: '' });

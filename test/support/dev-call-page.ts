@@ -35,6 +35,8 @@ export interface CallPage {
   /** Shows a participant in a <video> of its own (once); later calls reuse it. */
   show(participantId: string): void;
   meanColour(participantId: string, region: { x: number; y: number; width: number; height: number }): Rgb | null;
+  /** The participant's current video frame as a PNG data URL, or null before the first frame. */
+  snapshot(participantId: string): string | null;
   /** Level (dB) of the participant's audio at each frequency, from a WebAudio analyser. */
   toneLevels(participantId: string, frequencies: readonly number[]): number[];
 }
@@ -71,6 +73,17 @@ function analyser(participantId: string): AnalyserNode | undefined {
   return analysers.get(key);
 }
 
+/** The participant's current frame drawn on a canvas of the video's size, or null before the first frame. */
+function currentFrame(participantId: string): CanvasRenderingContext2D | null {
+  const video = videos.get(participantId);
+  if (!video || video.videoWidth === 0) return null;
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [video.videoWidth, video.videoHeight];
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(video, 0, 0);
+  return context;
+}
+
 window.callPage = {
   async join({ serverUrl, room, participantId, timeoutMs }) {
     local ??= await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
@@ -100,12 +113,9 @@ window.callPage = {
     call!.attach(participantId, video);
   },
   meanColour(participantId, region) {
-    const video = videos.get(participantId);
-    if (!video || video.videoWidth === 0) return null;
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [video.videoWidth, video.videoHeight];
-    const context = canvas.getContext('2d', { willReadFrequently: true })!;
-    context.drawImage(video, 0, 0);
+    const context = currentFrame(participantId);
+    if (!context) return null;
+    const { canvas } = context;
     const [x, y] = [Math.round(region.x * canvas.width), Math.round(region.y * canvas.height)];
     const [width, height] = [Math.round(region.width * canvas.width), Math.round(region.height * canvas.height)];
     const { data } = context.getImageData(x, y, width, height);
@@ -114,6 +124,7 @@ window.callPage = {
     const pixels = data.length / 4;
     return { r: sum.r / pixels, g: sum.g / pixels, b: sum.b / pixels, width: canvas.width, height: canvas.height };
   },
+  snapshot: (participantId) => currentFrame(participantId)?.canvas.toDataURL('image/png') ?? null,
   toneLevels(participantId, frequencies) {
     const node = analyser(participantId);
     if (!node) return frequencies.map(() => -Infinity);

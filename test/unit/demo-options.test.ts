@@ -7,14 +7,22 @@ import { tempDir } from '../support/temp-dir';
 
 describe('npm run demo: command line', () => {
   it('reads every documented flag, with defaults for the rest', () => {
-    expect(parseDemoArgs([])).toEqual({ help: false, seconds: 30, retakes: 0, json: false, fakeVideo: undefined, fakeAudio: undefined });
+    const none = { fakeVideo: undefined, fakeAudio: undefined, peerFakeVideo: undefined, peerFakeAudio: undefined };
+    expect(parseDemoArgs([])).toEqual({ help: false, seconds: 30, retakes: 0, json: false, live: false, ...none });
     expect(parseDemoArgs(['--seconds', '8', '--json', '--retakes', '1', '--fake-video', 'a.y4m', '--fake-audio', 'b.wav'])).toEqual({
+      ...none,
       help: false,
       seconds: 8,
       retakes: 1,
       json: true,
+      live: false,
       fakeVideo: 'a.y4m',
       fakeAudio: 'b.wav',
+    });
+    expect(parseDemoArgs(['--live', '--peer-fake-video', 'p.y4m', '--peer-fake-audio', 'p.wav'])).toMatchObject({
+      live: true,
+      peerFakeVideo: 'p.y4m',
+      peerFakeAudio: 'p.wav',
     });
   });
 
@@ -26,6 +34,7 @@ describe('npm run demo: command line', () => {
     [['--retakes', '6'], 'whole number from 0 to 5'],
     [['--seconds', '9', '--retakes', '2'], '--seconds 9 is too short for 5 answers (3 questions, 2 retakes): give at least 10.'],
     [['now'], "Unexpected argument 'now'"],
+    [['--peer-fake-video', 'p.y4m'], '--peer-fake-video is for the other participant of a live interview: add --live.'],
   ])('refuses %j', (args, message) => {
     expect(() => parseDemoArgs(args)).toThrow(DemoUsageError);
     expect(() => parseDemoArgs(args)).toThrow(message);
@@ -40,6 +49,9 @@ describe('npm run demo: command line', () => {
     expect(() => checkFakeDevices({ fakeVideo: y4m, fakeAudio: wav })).not.toThrow();
     expect(() => checkFakeDevices({ fakeVideo: wav })).toThrow(/not a YUV4MPEG2 \(\.y4m\) file/);
     expect(() => checkFakeDevices({ fakeAudio: y4m })).toThrow(/not a WAV file/);
+    expect(() => checkFakeDevices({ peerFakeVideo: y4m, peerFakeAudio: wav })).not.toThrow();
+    expect(() => checkFakeDevices({ peerFakeVideo: wav })).toThrow(/^--peer-fake-video .*not a YUV4MPEG2/);
+    expect(() => checkFakeDevices({ peerFakeAudio: y4m })).toThrow(/^--peer-fake-audio .*not a WAV file/);
     expect(() => checkFakeDevices({ fakeVideo: path.join(dir, 'missing.y4m') })).toThrow(/cannot read it \(ENOENT\)/);
   });
 });

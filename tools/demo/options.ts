@@ -4,16 +4,23 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: npm run -s demo -- [--seconds N] [--retakes K] [--fake-video F.y4m] [--fake-audio F.wav] [--json]
+       npm run -s demo -- --live [those flags] [--peer-fake-video F.y4m] [--peer-fake-audio F.wav]
 
 Takes the practice interview once in headless Chromium through the real UI, then finalizes the recording and
 uploads it to the local S3 (or the bucket in IREC_S3_*), with an Agora cloud recording on the development backend.
+With --live the interview is a live one: the candidate joins a call on the development call server and a second
+headless Chromium, with devices of its own, takes part as the interviewer; the cloud recording starts once the
+candidate is in the call.
 
-  --seconds N        record about N seconds in all, spread evenly over every answer (default 30)
-  --retakes K        retake the answer to question 1 K times, with "Retake this answer" (0-5, default 0)
-  --fake-video F     camera: a YUV4MPEG2 (.y4m) file (default: a generated 640x480 30 fps test pattern)
-  --fake-audio F     microphone: a WAV file (default: a generated 440 Hz tone)
-  --json             print one JSON document on stdout (recording, files, upload, catalog); progress goes to stderr
-  --help             this text
+  --seconds N          record about N seconds in all, spread evenly over every answer (default 30)
+  --retakes K          retake the answer to question 1 K times, with "Retake this answer" (0-5, default 0)
+  --fake-video F       camera: a YUV4MPEG2 (.y4m) file (default: a generated 640x480 30 fps test pattern)
+  --fake-audio F       microphone: a WAV file (default: a generated 440 Hz tone)
+  --live               a live interview through the development call server, with a second participant
+  --peer-fake-video F  with --live, the other participant's camera (default: a generated green picture)
+  --peer-fake-audio F  with --live, the other participant's microphone (default: a generated 1200 Hz tone)
+  --json               print one JSON document on stdout (recording, files, upload, catalog, call); progress to stderr
+  --help               this text
 
 (-s keeps npm's own banner off stdout.) Data goes to a fresh temporary folder unless IREC_DATA_DIR is set.`;
 
@@ -29,6 +36,9 @@ export interface DemoOptions {
   retakes: number;
   fakeVideo?: string;
   fakeAudio?: string;
+  live: boolean;
+  peerFakeVideo?: string;
+  peerFakeAudio?: string;
   json: boolean;
 }
 
@@ -55,6 +65,9 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
         retakes: { type: 'string' },
         'fake-video': { type: 'string' },
         'fake-audio': { type: 'string' },
+        live: { type: 'boolean' },
+        'peer-fake-video': { type: 'string' },
+        'peer-fake-audio': { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -71,12 +84,18 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
         `give at least ${takes * MIN_SECONDS_PER_TAKE}.`,
     );
   }
+  const live = values.live ?? false;
+  const peerFlag = ['peer-fake-video', 'peer-fake-audio'].find((flag) => values[flag as 'peer-fake-video'] !== undefined);
+  if (peerFlag && !live) throw new DemoUsageError(`--${peerFlag} is for the other participant of a live interview: add --live.`);
   return {
     help: values.help ?? false,
     seconds,
     retakes,
     fakeVideo: values['fake-video'],
     fakeAudio: values['fake-audio'],
+    live,
+    peerFakeVideo: values['peer-fake-video'],
+    peerFakeAudio: values['peer-fake-audio'],
     json: values.json ?? false,
   };
 }
@@ -96,21 +115,31 @@ function head(flag: string, file: string, bytes: number): Buffer {
   }
 }
 
-/** Chromium's fake devices read only YUV4MPEG2 video and RIFF/WAVE audio: anything else is refused here. */
-export function checkFakeDevices(options: Pick<DemoOptions, 'fakeVideo' | 'fakeAudio'>): void {
-  if (options.fakeVideo && !head('fake-video', options.fakeVideo, 10).equals(Buffer.from('YUV4MPEG2 '))) {
+type FakeDeviceFlags = Pick<DemoOptions, 'fakeVideo' | 'fakeAudio' | 'peerFakeVideo' | 'peerFakeAudio'>;
+
+function checkVideo(flag: string, file: string): void {
+  if (!head(flag, file, 10).equals(Buffer.from('YUV4MPEG2 '))) {
     throw new DemoUsageError(
-      `--fake-video ${options.fakeVideo}: not a YUV4MPEG2 (.y4m) file, the only video Chromium's fake camera plays. ` +
+      `--${flag} ${file}: not a YUV4MPEG2 (.y4m) file, the only video Chromium's fake camera plays. ` +
         'Convert one with: ffmpeg -i input.mp4 -pix_fmt yuv420p camera.y4m',
     );
   }
-  if (options.fakeAudio) {
-    const bytes = head('fake-audio', options.fakeAudio, 12);
-    if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== 'RIFF' || bytes.toString('latin1', 8, 12) !== 'WAVE') {
-      throw new DemoUsageError(
-        `--fake-audio ${options.fakeAudio}: not a WAV file, the only audio Chromium's fake microphone plays. ` +
-          'Convert one with: ffmpeg -i input.m4a microphone.wav',
-      );
-    }
+}
+
+function checkAudio(flag: string, file: string): void {
+  const bytes = head(flag, file, 12);
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== 'RIFF' || bytes.toString('latin1', 8, 12) !== 'WAVE') {
+    throw new DemoUsageError(
+      `--${flag} ${file}: not a WAV file, the only audio Chromium's fake microphone plays. ` +
+        'Convert one with: ffmpeg -i input.m4a microphone.wav',
+    );
   }
+}
+
+/** Chromium's fake devices read only YUV4MPEG2 video and RIFF/WAVE audio: anything else is refused here. */
+export function checkFakeDevices(options: FakeDeviceFlags): void {
+  if (options.fakeVideo) checkVideo('fake-video', options.fakeVideo);
+  if (options.fakeAudio) checkAudio('fake-audio', options.fakeAudio);
+  if (options.peerFakeVideo) checkVideo('peer-fake-video', options.peerFakeVideo);
+  if (options.peerFakeAudio) checkAudio('peer-fake-audio', options.peerFakeAudio);
 }
