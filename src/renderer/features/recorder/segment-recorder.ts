@@ -50,9 +50,10 @@ export function recordSegment(options: SegmentOptions) {
   });
   recorder.addEventListener('dataavailable', (event) => sender.enqueue(event.data, time.inSegmentMs()));
   recorder.addEventListener('error', () => mark('recorder.error'));
-  recorder.addEventListener('start', () => time.segmentStarted(), { once: true });
+  // Media time runs from start() to stop() (see recorded-time.ts); 'stop' also ends a segment the recorder ended itself.
   recorder.addEventListener('stop', () => time.segmentStopped(), { once: true });
   recorder.start(CHUNK_MS);
+  time.segmentStarted();
 
   return {
     /** Stops the recorder (its last chunk comes out before 'stop') and waits until every chunk is acknowledged. */
@@ -60,6 +61,7 @@ export function recordSegment(options: SegmentOptions) {
       if (recorder.state !== 'inactive') {
         const stopped = new Promise((resolve) => recorder.addEventListener('stop', resolve, { once: true }));
         recorder.stop();
+        time.stopRequested();
         await stopped;
       }
       await sender.drain();
