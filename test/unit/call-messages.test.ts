@@ -4,7 +4,17 @@ import { callMessages } from '../../src/renderer/features/call/call-messages';
 import { describeCallError, describeCallState } from '../../src/renderer/features/call/call-words';
 import type { CallErrorKind, CallState } from '../../src/renderer/features/call/interview-call';
 
-const KINDS: CallErrorKind[] = ['unreachable', 'timeout', 'auth', 'rejected', 'media-denied', 'kicked', 'dropped', 'unsupported'];
+const KINDS: CallErrorKind[] = [
+  'unreachable',
+  'timeout',
+  'auth',
+  'rejected',
+  'media-denied',
+  'kicked',
+  'dropped',
+  'unsupported',
+  'not-configured',
+];
 const STATES: CallState[] = ['idle', 'connecting', 'connected', 'reconnecting', 'disconnected'];
 
 describe('words for calls', () => {
@@ -18,6 +28,9 @@ describe('words for calls', () => {
     expect(describeCallError(t, 'dev', { kind: 'unsupported' })).toBe(
       'Calls over the development call server do not work on this computer. The interview is still being recorded.',
     );
+    expect(describeCallError(t, 'livekit', { kind: 'not-configured' })).toBe(
+      'Calls over LiveKit are not set up on this computer, so you will not see the interviewer here. The interview is still being recorded.',
+    );
   });
 
   it.each(['en-US', 'ru-RU', 'th-TH', 'ar'])('exist for every error kind and state in %s, each different', (locale) => {
@@ -26,7 +39,7 @@ describe('words for calls', () => {
     const states = STATES.map((state) => describeCallState(t, state));
     expect(new Set([...errors, ...states]).size).toBe(KINDS.length + STATES.length);
     for (const text of errors) expect(text).not.toMatch(/\{|undefined/);
-    expect(errors.filter((text) => text.includes('Agora'))).toHaveLength(5);
+    expect(errors.filter((text) => text.includes('Agora'))).toHaveLength(6);
   });
 
   it('Russian keeps the provider’s name in the nominative, in quotes', () => {

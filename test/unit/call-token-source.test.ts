@@ -35,7 +35,7 @@ describe('the renderer’s token source over getCallToken', () => {
     [{ code: 'BACKEND_ERROR', message: 'Could not reach the Agora token endpoint', details: { kind: 'unreachable' } }, 'unreachable'],
     [{ code: 'BACKEND_ERROR', message: 'HTTP 500', details: { kind: 'server' } }, 'unreachable'],
     [{ code: 'BACKEND_ERROR', message: 'HTTP 400', details: { kind: 'invalid' } }, 'rejected'],
-    [{ code: 'NOT_CONFIGURED', message: 'Live calls over Agora are not configured: set backends.agora.appId.' }, 'rejected'],
+    [{ code: 'NOT_CONFIGURED', message: 'Live calls over Agora are not configured: set backends.agora.appId.' }, 'not-configured'],
   ] as const)('a core error %o is a %s call failure with the core’s words as detail', async (shape, kind) => {
     const failure = tokenFailure(new IpcError({ ...shape, details: 'details' in shape ? { ...shape.details } : undefined }));
     expect(failure).toBeInstanceOf(CallFailure);

@@ -15,6 +15,8 @@ export const callMessages = defineMessages({
     errorKicked: 'You were removed from the call, or the call was closed. The interview is still being recorded.',
     errorDropped: 'The call was lost and could not be reconnected. The interview is still being recorded.',
     errorUnsupported: 'Calls over {provider} do not work on this computer. The interview is still being recorded.',
+    errorNotConfigured:
+      'Calls over {provider} are not set up on this computer, so you will not see the interviewer here. The interview is still being recorded.',
     stateIdle: 'Not in the call',
     stateConnecting: 'Joining the call…',
     stateConnected: 'In the call',
@@ -31,6 +33,8 @@ export const callMessages = defineMessages({
     errorKicked: 'Вас удалили из звонка, или звонок был закрыт. Интервью по-прежнему записывается.',
     errorDropped: 'Связь со звонком потеряна, и восстановить её не удалось. Интервью по-прежнему записывается.',
     errorUnsupported: 'Звонки через сервис «{provider}» не работают на этом компьютере. Интервью по-прежнему записывается.',
+    errorNotConfigured:
+      'Звонки через сервис «{provider}» не настроены на этом компьютере, поэтому интервьюера здесь не будет видно. Интервью по-прежнему записывается.',
     stateIdle: 'Вы не в звонке',
     stateConnecting: 'Подключаемся к звонку…',
     stateConnected: 'Вы в звонке',
@@ -47,6 +51,7 @@ export const callMessages = defineMessages({
     errorKicked: 'คุณถูกนำออกจากการโทร หรือการโทรถูกปิดแล้ว การสัมภาษณ์ยังคงถูกบันทึกอยู่',
     errorDropped: 'การโทรขาดหายและไม่สามารถเชื่อมต่อใหม่ได้ การสัมภาษณ์ยังคงถูกบันทึกอยู่',
     errorUnsupported: 'การโทรผ่าน {provider} ใช้งานบนคอมพิวเตอร์เครื่องนี้ไม่ได้ การสัมภาษณ์ยังคงถูกบันทึกอยู่',
+    errorNotConfigured: 'การโทรผ่าน {provider} ยังไม่ได้ตั้งค่าบนคอมพิวเตอร์เครื่องนี้ คุณจึงจะไม่เห็นผู้สัมภาษณ์ที่นี่ การสัมภาษณ์ยังคงถูกบันทึกอยู่',
     stateIdle: 'ไม่ได้อยู่ในการโทร',
     stateConnecting: 'กำลังเข้าร่วมการโทร…',
     stateConnected: 'อยู่ในการโทร',
@@ -63,6 +68,7 @@ export const callMessages = defineMessages({
     errorKicked: 'تمت إزالتك من المكالمة، أو أُغلقت المكالمة. لا يزال تسجيل المقابلة مستمرًا.',
     errorDropped: 'انقطعت المكالمة وتعذّرت إعادة الاتصال بها. لا يزال تسجيل المقابلة مستمرًا.',
     errorUnsupported: 'المكالمات عبر {provider} لا تعمل على هذا الحاسوب. لا يزال تسجيل المقابلة مستمرًا.',
+    errorNotConfigured: 'المكالمات عبر {provider} غير مُعدّة على هذا الحاسوب، لذا لن ترى المُحاوِر هنا. لا يزال تسجيل المقابلة مستمرًا.',
     stateIdle: 'لست في المكالمة',
     stateConnecting: 'جارٍ الانضمام إلى المكالمة…',
     stateConnected: 'أنت في المكالمة',

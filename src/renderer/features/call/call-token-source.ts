@@ -17,7 +17,12 @@ export function tokenFailure(error: unknown): CallFailure {
   // By name too: the browser host's bridge is a bundle of its own, whose IpcError is another class than this one.
   if (error instanceof IpcError || (error instanceof Error && error.name === 'IpcError' && 'code' in error)) {
     const { code, details } = error as IpcError;
-    const kind = code === 'BACKEND_ERROR' ? (BACKEND_KINDS[String(details?.kind)] ?? 'rejected') : 'rejected';
+    const kind: CallErrorKind =
+      code === 'NOT_CONFIGURED'
+        ? 'not-configured'
+        : code === 'BACKEND_ERROR'
+          ? (BACKEND_KINDS[String(details?.kind)] ?? 'rejected')
+          : 'rejected';
     return new CallFailure({ kind, detail: `${code}: ${error.message}`.slice(0, 300) });
   }
   return new CallFailure({ kind: 'rejected', detail: String(error).slice(0, 300) });

@@ -13,6 +13,7 @@ const ERROR_KEYS: Record<CallErrorKind, CallMessageKey> = {
   kicked: 'errorKicked',
   dropped: 'errorDropped',
   unsupported: 'errorUnsupported',
+  'not-configured': 'errorNotConfigured',
 };
 
 const STATE_KEYS: Record<CallState, CallMessageKey> = {

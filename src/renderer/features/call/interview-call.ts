@@ -14,9 +14,11 @@ export type CallProviderName = 'agora' | 'livekit' | 'dev';
  * - media-denied: the camera or microphone could not be published;
  * - kicked: someone removed this participant, or the room was closed;
  * - dropped: an established call was lost and could not be reconnected;
- * - unsupported: this runtime cannot run the provider (e.g. Agora's native SDK on Linux).
+ * - unsupported: this runtime cannot run the provider (e.g. Agora's native SDK on Linux);
+ * - not-configured: this computer has no settings for the provider (App ID, server or token endpoint).
  */
-export type CallErrorKind = 'unreachable' | 'timeout' | 'auth' | 'rejected' | 'media-denied' | 'kicked' | 'dropped' | 'unsupported';
+export type CallErrorKind =
+  'unreachable' | 'timeout' | 'auth' | 'rejected' | 'media-denied' | 'kicked' | 'dropped' | 'unsupported' | 'not-configured';
 
 export interface CallError {
   kind: CallErrorKind;
