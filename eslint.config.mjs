@@ -14,6 +14,11 @@ export const PACKAGE_RUNTIMES = {
   either: ['zod', 'intl-messageformat'],
   /** Only the Electron layer (src/main) and the preload may import electron. */
   electron: ['electron'],
+  /**
+   * Agora's native SDK: it runs only in the native call window's page (required there at run time, never bundled);
+   * the renderer imports its types to check the seam against it. Node layers must not load it.
+   */
+  nativeCallWindow: ['agora-electron-sdk'],
 };
 
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -45,7 +50,9 @@ const NO_ELECTRON = forbid('Only src/main (and the preload) import electron; the
 const NO_NODE = forbid('This layer runs in a browser: no Node built-ins or Node-only packages.', {
   names: [...NODE_BUILTINS, ...PACKAGE_RUNTIMES.node],
 });
-const NO_BROWSER = forbid('This layer runs under Node: no browser-only packages.', { names: PACKAGE_RUNTIMES.browser });
+const NO_BROWSER = forbid('This layer runs under Node: no browser-only packages.', {
+  names: [...PACKAGE_RUNTIMES.browser, ...PACKAGE_RUNTIMES.nativeCallWindow],
+});
 const NO_RENDERER = forbid('Only the browser side imports the renderer.', { patterns: ['**/renderer/**', '**/preload/**'] });
 const NO_ENTRY_POINTS = forbid('Entry points (main, host, cli) are imported by nobody.', {
   patterns: ['**/main/**', '**/host/**', '**/cli/**', '!**/shared/**'],

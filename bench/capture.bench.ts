@@ -2,21 +2,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { openCatalog } from '../src/core/services/catalog/open-catalog';
 import { insertInterview } from '../src/core/services/catalog/queries/interviews';
 import { createRecordingService } from '../src/core/services/recording/recording-service';
 import { nodeSegmentFiles } from '../src/core/services/recording/segment-files';
 import { configSchema } from '../src/shared/config/schema';
-import { beginInterview } from '../test/support/candidate-flow';
 import { launchChromium } from '../test/support/chromium';
 import { withCpuHog } from '../test/support/cpu-hog';
-import { CAMERA_FPS, fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
-import { probeVideo, type VideoProbe } from '../test/support/media-analysis';
-import { startApp } from '../test/support/start-app';
-import { testEnv, testPaths } from '../test/support/test-core';
+import { fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
+import { probeVideo } from '../test/support/media-analysis';
+import { recordInterview, writeOneQuestionScript } from './app-interview';
 import { recordPlain } from './plain-recorder';
+import { droppedPercent, fps, framesNote } from './recorded-frames';
+import { sampleRendererMemory } from './renderer-memory';
 import { percentile, type Figure } from './report';
 
 const CHUNK_BYTES = Math.round((2_500_000 + 128_000) / 8); // one second at the default bitrates
@@ -48,78 +47,6 @@ async function flushLatency(dir: string): Promise<number[]> {
   return latencies.sort((a, b) => a - b);
 }
 
-/** Least-squares slope of y over x. */
-function slope(points: Array<[number, number]>): number {
-  if (points.length < 2) return 0;
-  const mx = points.reduce((s, [x]) => s + x, 0) / points.length;
-  const my = points.reduce((s, [, y]) => s + y, 0) / points.length;
-  const num = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  const den = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  return den === 0 ? 0 : num / den;
-}
-
-/** Proportional set size: shared pages split among the processes sharing them, so renderers are not overcounted. */
-const pssOf = (pid: number) => Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
-
-interface Memory {
-  trend: number;
-  end: number;
-  samples: number;
-}
-
-/**
- * Samples the renderers' memory every 30 s (from 30 s in) until `finished`: PSS swings by tens of MB between
- * samples, so a line fitted through them shows the trend. (No forced GC: a full collection drops frames.)
- */
-async function sampleMemory(browser: Browser, finished: Promise<unknown>): Promise<Memory> {
-  const cdp = await browser.newBrowserCDPSession();
-  const renderers = async () =>
-    ((await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ id: number; type: string }> }).processInfo.filter(
-      (p) => p.type === 'renderer',
-    );
-  const samplePss = async () => (await renderers()).reduce((sum, p) => sum + pssOf(p.id), 0);
-  let done = false;
-  const end = () => (done = true);
-  void finished.then(end, end);
-  const wait = (ms: number) => Promise.race([finished, new Promise((resolve) => setTimeout(resolve, ms))]);
-  await wait(30_000);
-  const samples: Array<[number, number]> = [];
-  for (let t = 30; !done || samples.length === 0; t += 30) {
-    samples.push([t, await samplePss()]);
-    if (!done) await wait(30_000);
-  }
-  await cdp.detach();
-  const trend = slope(samples) * (samples.at(-1)![0] - samples[0]![0]);
-  return { trend, end: samples.at(-1)![1], samples: samples.length };
-}
-
-/**
- * A real interview through the browser host (its own app and data folder) in `browser`, whose fake 720p30
- * devices it records: the segment file's frames, the format chosen, and the renderers' memory if asked.
- */
-async function recordOurs(browser: Browser, dir: string, script: string, seconds: number, withMemory: boolean) {
-  const runDir = fs.mkdtempSync(path.join(dir, 'ours-'));
-  const app = await startApp(testEnv(runDir), ['--no-open', '--port', '0', '--script', script]);
-  const page = await browser.newPage();
-  try {
-    await beginInterview(page, await app.launchUrl());
-    const finished = page.locator('#finish-title').waitFor({ timeout: (seconds + 120) * 1000 });
-    const memory = withMemory ? await sampleMemory(browser, finished) : undefined;
-    await finished;
-    const db = new Database(path.join(testPaths(runDir).userDataDir, 'catalog.sqlite'), { readonly: true });
-    const row = db.prepare('SELECT s.file_path, r.mime_type FROM segments s JOIN recordings r ON r.id = s.recording_id').get() as {
-      file_path: string;
-      mime_type: string;
-    };
-    db.close();
-    return { probe: await probeVideo(row.file_path), mimeType: row.mime_type, memory };
-  } finally {
-    await page.close();
-    // Ends finalize and upload too: they would otherwise load the machine during the next take.
-    await app.stop();
-  }
-}
-
 /** The plain MediaRecorder on the raw camera, as long as ours, in the same format: the file's frames. */
 async function recordRaw(browser: Browser, dir: string, seconds: number, mimeType: string) {
   const file = path.join(fs.mkdtempSync(path.join(dir, 'plain-')), 'plain.webm');
@@ -128,16 +55,13 @@ async function recordRaw(browser: Browser, dir: string, seconds: number, mimeTyp
   return probeVideo(file);
 }
 
-const droppedPercent = (probe: VideoProbe) => Math.max(0, (1 - probe.frameCount / (probe.durationSec * CAMERA_FPS)) * 100);
-const fps = (probe: VideoProbe) => probe.frameCount / probe.durationSec;
-const framesNote = (probe: VideoProbe) =>
-  `${probe.frameCount} frames in ${probe.durationSec.toFixed(1)} s (${probe.width}×${probe.height} ${probe.codec}); camera delivers ${CAMERA_FPS} fps`;
-
 /** Our recorder, then the plain one, in the same Chromium with the same fake camera, for about `seconds` each. */
 async function takes(browser: Browser, dir: string, script: string, seconds: number, withMemory: boolean) {
-  const ours = await recordOurs(browser, dir, script, seconds, withMemory);
+  const ours = await recordInterview(browser, dir, script, seconds, (finished) =>
+    withMemory ? sampleRendererMemory(browser, finished) : Promise.resolve(undefined),
+  );
   const plain = await recordRaw(browser, dir, seconds, ours.mimeType);
-  return { ours: ours.probe, plain, memory: ours.memory };
+  return { ours: ours.probe, plain, memory: ours.during };
 }
 
 export async function captureBench(seconds: number): Promise<Figure[]> {
@@ -145,9 +69,7 @@ export async function captureBench(seconds: number): Promise<Figure[]> {
   try {
     const latencies = await flushLatency(dir);
     const media = await makeFakeMedia(dir);
-    const script = path.join(dir, 'bench.json');
-    const question = { text: 'Talk.', audio: 'question.wav', thinkSeconds: 0, answerSeconds: seconds };
-    fs.writeFileSync(script, JSON.stringify({ id: 'bench', title: 'Bench', candidateName: 'Bench', questions: [question] }));
+    const script = writeOneQuestionScript(dir, 'bench', seconds);
     const browser = await launchChromium(fakeDeviceArgs(media));
     try {
       const idle = await takes(browser, dir, script, seconds, true);

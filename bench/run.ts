@@ -1,3 +1,4 @@
+import { callBench } from './call.bench';
 import { captureBench } from './capture.bench';
 import { catalogBench } from './catalog.bench';
 import { finalizeBench } from './finalize.bench';
@@ -6,15 +7,22 @@ import { hasGoal, meets, printFigures, type Figure } from './report';
 import { uploadBench } from './upload.bench';
 
 // `npm run bench [-- <group>…]`: every benchmark's figures against the goals of the issues; name groups
-// (catalog, finalize, upload, capture) to run only those. IREC_BENCH_CAPTURE_SECONDS shortens the capture run
-// (default 600 s, the issue's ten minutes); IREC_BENCH_CACHE is where the generated 60-minute recording is kept.
+// (catalog, finalize, upload, capture, media, call) to run only those. IREC_BENCH_CAPTURE_SECONDS shortens the capture
+// run (default 600 s, the issue's ten minutes); IREC_BENCH_CALL_SECONDS each of the call bench's two recordings
+// (default 1800 s, the issue's 30-minute call); IREC_BENCH_CACHE is where the generated 60-minute recording is kept.
 const seconds = Number(process.env.IREC_BENCH_CAPTURE_SECONDS ?? 600);
+const callSeconds = Number(process.env.IREC_BENCH_CALL_SECONDS ?? 1800);
 const groups: Array<{ name: string; title: string; run: () => Figure[] | Promise<Figure[]> }> = [
   { name: 'catalog', title: 'Catalog (better-sqlite3, WAL, synchronous=FULL, real file)', run: catalogBench },
   { name: 'finalize', title: 'Finalize (real ffmpeg/ffprobe, 60-minute H.264 + Opus recording)', run: finalizeBench },
   { name: 'upload', title: 'S3 upload (s3rver on loopback behind a bandwidth-capping proxy)', run: uploadBench },
   { name: 'capture', title: `Capture (browser host, Debian Chromium, fake 720p30 camera, ${seconds} s)`, run: () => captureBench(seconds) },
   { name: 'media', title: 'Media Recording API (development backend behind a link of twice the bitrate)', run: mediaBench },
+  {
+    name: 'call',
+    title: `Live call (development call server on loopback; browser host, fake 720p30 camera, ${callSeconds} s with and without the call)`,
+    run: () => callBench(callSeconds),
+  },
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !groups.some((g) => g.name === name));

@@ -1,6 +1,7 @@
 // Builds everything into dist/: the renderer with Vite, and with esbuild the Electron main process, the
 // sandboxed preload, the CLI, the browser host and its bridge. Fast enough (seconds) to run before tests.
 import * as esbuild from 'esbuild';
+import fs from 'node:fs';
 import path from 'node:path';
 import { build as viteBuild } from 'vite';
 import { log, projectRoot } from './lib/run.mjs';
@@ -68,5 +69,17 @@ await Promise.all([
     outfile: out('call-check/call-check.js'),
     logLevel: 'warning',
   }),
+  // The native call window's page (Windows and macOS): a classic script, which reaches agora-electron-sdk and
+  // electron through the `require` its window gives it at run time; neither is bundled.
+  esbuild.build({
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    entryPoints: [src('renderer/native-call/native-call-page.ts')],
+    outfile: out('native-call/native-call.js'),
+    logLevel: 'warning',
+  }),
 ]);
+for (const file of ['index.html', 'native-call.css']) fs.copyFileSync(src(`renderer/native-call/${file}`), out(`native-call/${file}`));
 log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,10 +1,13 @@
-import { app, dialog, Notification, powerSaveBlocker, safeStorage, session } from 'electron';
+import { app, dialog, ipcMain, Notification, powerSaveBlocker, safeStorage, session, type Session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
 import { createCore, type Core } from '../core/create-core';
 import { createDispatcher } from '../core/ipc/dispatcher';
 import { createHandlerTable } from '../core/ipc/handlers';
 import { forwardEvents, registerIpc } from './ipc/register-electron';
+import { createNativeCallBridge } from './ipc/native-call-bridge';
+import { usesNativeCalls } from './platform/native-calls';
+import { createNativeCallWindow, prepareNativeCallSession } from './windows/native-call-window';
 import { appVersion } from '../core/platform/app-version';
 import { extraTimeArgument, scriptFileArgument } from './platform/argv';
 import { resolveAppPaths } from '../core/platform/paths';
@@ -18,6 +21,21 @@ import { applyMenu } from './security/shell-policy';
 import { markSupportMode } from './security/support-mode';
 import { guardInterviewWindow } from './windows/interview-window-guards';
 import { createMainWindow } from './windows/main-window';
+
+/** Agora's native SDK in its own window (calls.agoraSdk: native): the bridge that opens one per call. */
+function startNativeCalls(core: Core, devTools: boolean) {
+  let callSession: Session | undefined;
+  return createNativeCallBridge({
+    ipcMain,
+    openWindow: () =>
+      createNativeCallWindow((callSession ??= prepareNativeCallSession(path.join(__dirname, '..', 'native-call'))), devTools),
+    tokens: (request) => core.callTokens.get(request),
+    appId: () => core.config.config.backends.agora.appId,
+    report: (message) => core.events.emit('nativeCallReport', message),
+    redact: (text) => core.redact(text),
+    warn: (message, fields) => core.logger.warn(message, fields),
+  });
+}
 
 /** Electron's composition root: services from `createCore`, then protocol, guards, IPC, menu and the window. */
 export function startApp(policy: ShellPolicy): Core {
@@ -49,9 +67,11 @@ export function startApp(policy: ShellPolicy): Core {
 
   serveRenderer(path.join(__dirname, '..', 'renderer'), securityHeadersFor(core.config.config));
   guardPermissions(session.defaultSession, APP_ORIGIN);
+  const nativeCalls = usesNativeCalls(process.platform, core.config.config) ? startNativeCalls(core, policy.devTools) : undefined;
+  const handlers = createHandlerTable(core);
   registerIpc(
     createDispatcher({
-      handlers: createHandlerTable(core),
+      handlers: nativeCalls ? { ...handlers, nativeCall: nativeCalls.command } : handlers,
       trustedOrigins: [APP_ORIGIN],
       onInternalError: (channel, error) => core.logger.error('IPC handler failed', { channel, error }),
       redact: core.redact,
@@ -65,6 +85,7 @@ export function startApp(policy: ShellPolicy): Core {
   applyMenu(policy);
   if (policy.supportMode) markSupportMode(window, core);
   forwardEvents(core.events, window.webContents);
+  window.on('closed', () => nativeCalls?.close());
   guardInterviewWindow(window, core);
   core.pipeline.appStarted();
   // Close open segment files and the catalog before the process goes; everything acknowledged is durable already.

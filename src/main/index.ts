@@ -1,12 +1,18 @@
 import { app, BrowserWindow } from 'electron';
 import { startApp } from './app';
+import { resolveAppPaths } from '../core/platform/paths';
+import { settingsBeforeReady, usesNativeCalls } from './platform/native-calls';
 import { receiveInterviewLinks } from './platform/interview-links';
 import { registerAppScheme } from './protocol/app-protocol';
 import { currentShellPolicy, refuseStart } from './security/shell-policy';
 
 // Lifecycle only. A second launch focuses the running instance instead of opening the catalog twice, and hands it
 // the interview link it was started with, if any.
-app.enableSandbox(); // every renderer, including any created later, is sandboxed whatever its webPreferences say
+// Every renderer, including any created later, sandboxed whatever its webPreferences say — unless Agora's native SDK
+// is configured (Windows, macOS): its call window needs Node (windows/native-call-window.ts). Every window sets
+// `sandbox` itself either way; only that one sets it false.
+const paths = resolveAppPaths({ platform: process.platform, env: process.env, homeDir: app.getPath('home') });
+if (!usesNativeCalls(process.platform, settingsBeforeReady(paths, process.env))) app.enableSandbox();
 const policy = currentShellPolicy(); // DevTools and menu: packaged or not, --support-devtools
 if (policy.refuseStart) {
   refuseStart(policy.refuseStart); // before any window or catalog exists

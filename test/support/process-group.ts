@@ -32,7 +32,7 @@ export function groupAlive(pgid: number): boolean {
 }
 
 /** From /proc: the pids in group `pgid` that are not zombies. */
-function livePidsOfGroup(pgid: number): number[] {
+export function livePidsOfGroup(pgid: number): number[] {
   return fs.readdirSync('/proc').flatMap((entry) => {
     if (!/^\d+$/.test(entry)) return [];
     try {

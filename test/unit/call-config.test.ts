@@ -11,9 +11,9 @@ const load = (env: Record<string, string>, user: Record<string, unknown> = {}) =
   });
 
 describe('live-call settings', () => {
-  it('are absent by default, with a 15 s join timeout', () => {
+  it('are absent by default, with a 15 s join timeout and Agora’s Web SDK', () => {
     const config = configSchema.parse({});
-    expect(config.calls).toEqual({ joinTimeoutSeconds: 15 });
+    expect(config.calls).toEqual({ joinTimeoutSeconds: 15, agoraSdk: 'web' });
     expect(config.backends.agora.appId).toBeUndefined();
     expect(config.backends.livekit.url).toBeUndefined();
   });
@@ -34,6 +34,14 @@ describe('live-call settings', () => {
       url: 'wss://lk.example',
       tokenUrl: 'https://backend.example/api/recording/call-token',
     });
+  });
+
+  it('take Agora’s native SDK from IREC_AGORA_SDK or the settings, and refuse any other SDK name', () => {
+    expect(load({ IREC_AGORA_SDK: 'native' }).config.calls.agoraSdk).toBe('native');
+    expect(load({}, { calls: { agoraSdk: 'native' } }).config.calls.agoraSdk).toBe('native');
+    const { config, problems } = load({ IREC_AGORA_SDK: 'electron' });
+    expect(config.calls.agoraSdk).toBe('web');
+    expect(problems.map((p) => `${p.source} ${p.keyPath}`)).toEqual(['IREC_AGORA_SDK calls.agoraSdk']);
   });
 
   it.each(['ws://127.0.0.1:7880', 'wss://lk.example', 'http://127.0.0.1:7880', 'https://lk.example'])(

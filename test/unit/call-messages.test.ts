@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/shared/i18n/messages';
 import { callMessages } from '../../src/renderer/features/call/call-messages';
 import { describeCallError, describeCallState } from '../../src/renderer/features/call/call-words';
-import type { CallErrorKind, CallState } from '../../src/renderer/features/call/interview-call';
+import { callErrorKinds } from '../../src/shared/call/call-errors';
+import type { CallState } from '../../src/renderer/features/call/interview-call';
 
-const KINDS: CallErrorKind[] = [
-  'unreachable',
-  'timeout',
-  'auth',
-  'rejected',
-  'media-denied',
-  'kicked',
-  'dropped',
-  'unsupported',
-  'not-configured',
-];
+const KINDS = callErrorKinds;
 const STATES: CallState[] = ['idle', 'connecting', 'connected', 'reconnecting', 'disconnected'];
 
 describe('words for calls', () => {

@@ -2,9 +2,13 @@
 // role} → {token, expiresAt}. Real tokens, so the app's token path is exercised end to end: Agora RTC tokens (007)
 // from `agora-token` and LiveKit JWTs from `livekit-server-sdk`, signed with the development backend's own App ID
 // and certificate, API key and secret below. They can join no real Agora project or LiveKit server.
-import { RtcRole, RtcTokenBuilder } from 'agora-token';
+import agoraTokenPackage from 'agora-token';
 import { isObject } from './context';
 import type { DevReply, DevRequest, Route } from './types';
+
+// agora-token is CommonJS whose exports Node's ESM loader cannot name (tsx runs the benchmarks as ESM): take them
+// from its default export, which every loader and bundler gives.
+const { RtcRole, RtcTokenBuilder } = agoraTokenPackage;
 
 /** The development backend's call credentials (made up: they belong to no Agora project or LiveKit server). */
 export const DEV_CALL_CREDENTIALS = {

@@ -1,5 +1,5 @@
-// `npm run fetch:agora`: downloads the Agora native SDK (skipped by `npm ci`), needed only by the
-// interviewer's desktop join; candidate recording never needs it.
+// `npm run fetch:agora`: downloads the Agora native SDK (skipped by `npm ci`), needed only for Agora calls with
+// `calls.agoraSdk: native` on Windows and macOS (docs/calls.md); recording never needs it.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fetchOrExplain } from '../lib/fetch-or-explain.mjs';

@@ -70,6 +70,25 @@ export const securityHeaders = (policy: string = CONTENT_SECURITY_POLICY): Reado
 /** The headers with no call servers: for responses that are never the app's page (refusals, JSON answers). */
 export const SECURITY_HEADERS = securityHeaders();
 
+/**
+ * The native call window's policy (docs/security.md, "The native call window"): its own scripts and styles and
+ * nothing else. Agora's native SDK reaches Agora from native code and draws frames it is handed into canvases, so
+ * the page itself connects nowhere; its frames are copied into blobs and workers may start from them.
+ */
+export const NATIVE_CALL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
 /** The headers for the app's page under this configuration. */
 export const securityHeadersFor = (config: Pick<Config, 'backends'>) =>
   securityHeaders(contentSecurityPolicy(callConnectSources(config.backends)));

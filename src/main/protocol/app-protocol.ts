@@ -1,4 +1,4 @@
-import { net, protocol } from 'electron';
+import { net, protocol, type Protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { APP_HOST, APP_SCHEME } from '../../shared/product';
 import { resolveInside } from '../../core/platform/resolve-inside';
@@ -16,9 +16,22 @@ export function registerAppScheme(): void {
  * `securityHeadersFor(config)`, whose CSP lets the page reach the configured call servers.
  */
 export function serveRenderer(rendererDir: string, securityHeaders: Readonly<Record<string, string>> = SECURITY_HEADERS): void {
-  protocol.handle(APP_SCHEME, async (request) => {
+  serveFolder(protocol, APP_HOST, rendererDir, securityHeaders);
+}
+
+/**
+ * app://<host>/… from `dir` only, on one session's protocol (the default session's for the app, its own for the
+ * native call window, whose session serves nothing else); any other host, or a path outside `dir`, is 404.
+ */
+export function serveFolder(
+  target: Pick<Protocol, 'handle'>,
+  host: string,
+  dir: string,
+  securityHeaders: Readonly<Record<string, string>>,
+): void {
+  target.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === APP_HOST ? resolveInside(rendererDir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
+    const file = url.host === host ? resolveInside(dir, url.pathname === '/' ? '/index.html' : url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const responseHeaders = new Headers(response.headers);

@@ -117,6 +117,11 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** A live call that has not connected after this long is given up (the interview records on). */
       joinTimeoutSeconds: z.number().int().min(3).max(120).default(15),
+      /**
+       * Which Agora SDK an Agora call uses: `web` (agora-rtc-sdk-ng in the interview window, every OS) or `native`
+       * (agora-electron-sdk in a dedicated call window; Windows and macOS desktop app only, docs/calls.md).
+       */
+      agoraSdk: z.enum(['web', 'native']).default('web'),
     })
     .prefault({}),
   interview: z

@@ -35,6 +35,8 @@ export const callJoinSchema = z.object({
   expiresAt: z.number().int().optional(),
   /** Agora only: the App ID from configuration. */
   appId: z.string().optional(),
+  /** Agora only: `calls.agoraSdk`, which Agora SDK the call runs on (`native`: the dedicated call window). */
+  agoraSdk: z.enum(['web', 'native']).optional(),
   /** LiveKit only: the server URL from configuration. */
   serverUrl: z.string().optional(),
   /** `calls.joinTimeoutSeconds`: how long a join may take before the call is given up. */

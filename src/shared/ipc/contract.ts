@@ -3,6 +3,7 @@ import { cloudSessionSchema } from '../domain/cloud';
 import { interviewLinkSchema } from '../domain/interview-link';
 import { finalizeProgressSchema } from '../domain/recording';
 import { uploadProgressSchema } from '../domain/upload';
+import { nativeCallReportSchema } from '../call/native-call-protocol';
 import { appChannels } from './channels/app';
 import { callChannels } from './channels/call';
 import { cloudChannels } from './channels/cloud';
@@ -33,6 +34,8 @@ export const events = {
   cloudSessionChanged: cloudSessionSchema,
   /** A link to open an interview arrived (waiting), or was opened or refused. */
   interviewLink: interviewLinkSchema,
+  /** The native Agora call window's events and stats (see the `nativeCall` channel). */
+  nativeCallReport: nativeCallReportSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

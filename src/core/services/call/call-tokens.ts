@@ -131,6 +131,7 @@ export function createCallTokens(settings: Pick<Config, 'backends' | 'calls'>, o
         ticket: parsed.data.token,
         ...(expiresAt === undefined ? {} : { expiresAt }),
         ...endpoint.join,
+        ...(request.provider === 'agora' ? { agoraSdk: settings.calls.agoraSdk } : {}),
         joinTimeoutSeconds: settings.calls.joinTimeoutSeconds,
       };
     },

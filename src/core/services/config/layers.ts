@@ -48,6 +48,7 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   IREC_AGORA_URL: 'backends.agora.baseUrl',
   IREC_AGORA_APP_ID: 'backends.agora.appId',
   IREC_AGORA_TOKEN_URL: 'backends.agora.tokenUrl',
+  IREC_AGORA_SDK: 'calls.agoraSdk',
   IREC_LIVEKIT_URL: 'backends.livekit.baseUrl',
   IREC_LIVEKIT_TOKEN: 'backends.livekit.token',
   IREC_LIVEKIT_SERVER_URL: 'backends.livekit.url',

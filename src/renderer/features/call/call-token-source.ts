@@ -1,15 +1,8 @@
 import type { CallJoin, CallTokenProvider } from '../../../shared/domain/call-join';
 import type { Api } from '../../../shared/ipc/client';
+import { callErrorKindOfBackend } from '../../../shared/call/call-errors';
 import { IpcError } from '../../../shared/ipc/errors';
 import { CallFailure, type CallErrorKind, type CallToken, type JoinInfo, type TokenSource } from './interview-call';
-
-/** The core's backend error kinds (BackendError.kind, in the IPC error's details) in the call's closed set. */
-const BACKEND_KINDS: Record<string, CallErrorKind> = {
-  auth: 'auth',
-  unreachable: 'unreachable',
-  server: 'unreachable',
-  'rate-limited': 'unreachable',
-};
 
 /** Why a token could not be had, as a call error; the core's message (which names the setting or status) is the detail. */
 export function tokenFailure(error: unknown): CallFailure {
@@ -18,11 +11,7 @@ export function tokenFailure(error: unknown): CallFailure {
   if (error instanceof IpcError || (error instanceof Error && error.name === 'IpcError' && 'code' in error)) {
     const { code, details } = error as IpcError;
     const kind: CallErrorKind =
-      code === 'NOT_CONFIGURED'
-        ? 'not-configured'
-        : code === 'BACKEND_ERROR'
-          ? (BACKEND_KINDS[String(details?.kind)] ?? 'rejected')
-          : 'rejected';
+      code === 'NOT_CONFIGURED' ? 'not-configured' : code === 'BACKEND_ERROR' ? callErrorKindOfBackend(String(details?.kind)) : 'rejected';
     return new CallFailure({ kind, detail: `${code}: ${error.message}`.slice(0, 300) });
   }
   return new CallFailure({ kind: 'rejected', detail: String(error).slice(0, 300) });
@@ -61,7 +50,7 @@ export async function prepareCall(
     return tokenOf(await api.getCallToken(request).catch((error: unknown) => Promise.reject(tokenFailure(error))));
   };
   return {
-    join: { ...call, appId: first.appId, serverUrl: first.serverUrl },
+    join: { ...call, appId: first.appId, serverUrl: first.serverUrl, agoraSdk: first.agoraSdk },
     tokens,
     timeoutMs: first.joinTimeoutSeconds * 1000,
   };

@@ -2,23 +2,11 @@
  * The one call interface the interview and the interviewer's desk use. Providers (Agora's Web SDK, LiveKit, the
  * development call server, Agora's native SDK in its own window) sit behind it; no SDK type crosses it.
  */
+import type { CallErrorKind } from '../../../shared/call/call-errors';
+
+export type { CallErrorKind } from '../../../shared/call/call-errors';
 
 export type CallProviderName = 'agora' | 'livekit' | 'dev';
-
-/**
- * Why a call failed or ended, as a closed set the UI has words for:
- * - unreachable: the service could not be reached (offline, firewall, wrong URL or App ID);
- * - timeout: no answer within the join timeout (Agora's Web SDK never rejects a join offline);
- * - auth: the token was refused or expired and could not be renewed;
- * - rejected: the service refused the join for another reason (full room, same uid twice);
- * - media-denied: the camera or microphone could not be published;
- * - kicked: someone removed this participant, or the room was closed;
- * - dropped: an established call was lost and could not be reconnected;
- * - unsupported: this runtime cannot run the provider (e.g. Agora's native SDK on Linux);
- * - not-configured: this computer has no settings for the provider (App ID, server or token endpoint).
- */
-export type CallErrorKind =
-  'unreachable' | 'timeout' | 'auth' | 'rejected' | 'media-denied' | 'kicked' | 'dropped' | 'unsupported' | 'not-configured';
 
 export interface CallError {
   kind: CallErrorKind;
@@ -36,6 +24,8 @@ export interface JoinInfo {
   displayName: string;
   /** Agora App ID (Agora only). */
   appId?: string;
+  /** Agora only: `native` runs the call on Agora's native SDK in the dedicated call window (`calls.agoraSdk`). */
+  agoraSdk?: 'web' | 'native';
   /** LiveKit or development call server URL (ws:, wss:, http: or https:). */
   serverUrl?: string;
 }

@@ -27,6 +27,8 @@ export interface ProviderSession {
   transportStats(): Promise<Pick<CallStats, 'rttMs' | 'sendBitsPerSecond' | 'receiveBitsPerSecond'>>;
   /** The SDK's join or publish error in the closed set, with its code in `detail`. */
   failure(error: unknown, during: 'join' | 'publish'): CallError;
+  /** What it publishes when that is not the clones: Agora's native SDK captures the camera and microphone itself. */
+  publishes?: { audio: boolean; video: boolean };
 }
 
 /** What a session reports into: the shared state, the received media and the end of the call. */
@@ -129,8 +131,8 @@ async function connectSession(parts: CallParts, options: ConnectOptions): Promis
     await opening.session?.leave();
   };
   await withJoinTimeout(steps(), options.timeoutMs, giveUp, timeout);
-  const { audio, video } = parts.clones;
-  Object.assign(store.local, { hasAudio: Boolean(audio), hasVideo: Boolean(video), audioMuted: false, videoMuted: false });
+  const { audio, video } = parts.session?.publishes ?? { audio: Boolean(parts.clones.audio), video: Boolean(parts.clones.video) };
+  Object.assign(store.local, { hasAudio: audio, hasVideo: video, audioMuted: false, videoMuted: false });
 }
 
 /**
