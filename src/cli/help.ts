@@ -66,6 +66,13 @@ Commands:
   media status  --session <id>             Which chunks the server has (and which are missing).
   media video   --session <id>             The video's state and final URL.
   media upload  --file <path> [--site <host>] [--session <id>]   A whole file in chunks, resumable, then finalize.
+  notes list <interview> The interviewer's notes on an interview, as typed: where each falls in the local and the
+                         cloud recording (mm:ss; — when that recording was not running), its question, its author.
+  notes export <interview> [--format json|md] [--out <file>]
+                         The notes by question and the scorecard as Markdown (default) or JSON (schema
+                         interview-recorder/notes@1, docs/interviewer.md), on stdout or into a user-only file.
+                         --json alone means --format json; with --out it makes the summary line JSON. An unknown
+                         interview exits 3.
   script check <file>    Validate an interview script and show its questions; errors name each field.
   script check --link <link>   The same for the script an interview-recorder:// or https invite link opens,
                          fetched as the app would (hosts in interview.inviteHosts only); nothing is opened.

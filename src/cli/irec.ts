@@ -11,6 +11,7 @@ import { doctorCommand } from './commands/doctor';
 import { mergeCommand, recoverCommand } from './commands/finalize';
 import { livekitCommand } from './commands/livekit';
 import { mediaCommand } from './commands/media';
+import { notesCommand } from './commands/notes';
 import { recordingsCommand } from './commands/recordings';
 import { scriptCommand } from './commands/script';
 import { uploadCommand, uploadsListCommand } from './commands/upload';
@@ -53,6 +54,8 @@ function parse(argv: string[]) {
         'provider',
         'timeout',
         'link',
+        'format',
+        'out',
       ),
       ...optionsOfType('boolean', 'json', 'pending', 'ack', 'wait', 'async', 'submit-paused'),
       set: { type: 'string', multiple: true },
@@ -140,6 +143,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return await cloudCommand(core, out, sub, values);
       case 'call':
         return await callCommand(core, out, sub, values);
+      case 'notes':
+        return notesCommand(core, out, { sub, interviewId: target, format: values.format, out: values.out, json: Boolean(values.json) });
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

@@ -16,6 +16,7 @@ import type { ActiveScript } from './services/interview/load-script';
 import { createLibraryService, type LibraryService } from './services/library/library-service';
 import type { Logger } from './services/logging/logger';
 import { requireFfmpegTools, type FfmpegTools, type LocateOptions } from './services/media/locate-ffmpeg';
+import { createNotesService, type NotesService } from './services/notes/notes-service';
 import { startRun, type Run } from './services/recovery/run-registry';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles, type SegmentFiles } from './services/recording/segment-files';
@@ -37,6 +38,8 @@ export interface CoreServices {
   library: LibraryService;
   /** Consent and the interview's recorded moments. */
   interviews: InterviewService;
+  /** The interviewer's notes and scorecard, stamped with the recording clocks. */
+  notes: NotesService;
   /** Finalizes one recording now (CLI); the app goes through `finalizer`. */
   finalize(recordingId: string, options?: FinalizeOptions): Promise<RecordingDetail>;
   /** The app's finalize queue: one at a time, progress events for the UI, cancel. */
@@ -119,7 +122,8 @@ export function readyServices(ctx: ServiceContext, { db }: Catalog): CoreService
   const pipeline = connectPipeline({ db, run, ...ctx, recording, finalizer, uploads, uploaded, cloud });
   const library = createLibraryService(db);
   const interviews = createInterviewService({ db, script: ctx.activeScript, logger: ctx.logger });
-  return { run, recording, uploads, cloud, library, interviews, finalize, finalizer, pipeline };
+  const notes = createNotesService({ db, script: ctx.activeScript });
+  return { run, recording, uploads, cloud, library, interviews, notes, finalize, finalizer, pipeline };
 }
 
 /** Without a catalog nothing can be recorded, finalized or uploaded: every call says why; quitting still works. */
@@ -133,6 +137,7 @@ export function degradedServices(ctx: ServiceContext, reason: string): CoreServi
     cloud: unavailableService<CloudService>(reason, { close: async () => undefined }),
     library: unavailableService<LibraryService>(reason),
     interviews: unavailableService<InterviewService>(reason),
+    notes: unavailableService<NotesService>(reason),
     finalize,
     finalizer: finalizerFor(ctx, finalize),
     pipeline: {

@@ -9,6 +9,7 @@ import { callChannels } from './channels/call';
 import { cloudChannels } from './channels/cloud';
 import { finalizeChannels } from './channels/finalize';
 import { interviewChannels } from './channels/interview';
+import { notesChannels } from './channels/notes';
 import { recordingChannels } from './channels/recording';
 import { uploadChannels } from './channels/upload';
 
@@ -24,6 +25,7 @@ export const channels = {
   ...uploadChannels,
   ...cloudChannels,
   ...callChannels,
+  ...notesChannels,
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** Events pushed from the main process to the renderer. */

@@ -7,6 +7,7 @@ import { finalizeHandlers } from './finalize-handlers';
 import { interviewHandlers } from './interview-handlers';
 import { libraryHandlers } from './library-handlers';
 import { logHandlers } from './log-handlers';
+import { notesHandlers } from './notes-handlers';
 import { recordingHandlers } from './recording-handlers';
 import { uploadHandlers } from './upload-handlers';
 
@@ -22,5 +23,6 @@ export function createHandlerTable(core: Core): HandlerTable {
     ...uploadHandlers(core),
     ...cloudHandlers(core),
     ...callHandlers(core),
+    ...notesHandlers(core),
   };
 }

@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { RecordingDetail } from '../../../shared/domain/recording';
 import { listEvents } from '../catalog/queries/events';
 import { listConsents } from '../catalog/queries/interviews';
+import { listNotes } from '../catalog/queries/notes';
+import { getScorecard } from '../catalog/queries/scorecards';
 import { chaptersFromMarkers } from '../finalize/chapters';
 
 export const MANIFEST_SCHEMA = 'interview-recorder/manifest@1';
@@ -22,7 +24,9 @@ export interface ManifestObject {
 
 /**
  * The JSON object stored beside a recording: enough to understand it without the app — who and what, the objects
- * and their checksums, chapters per question, every proctoring event, and the consent given.
+ * and their checksums, chapters per question, every proctoring event, the consent given, and the interviewer's
+ * notes (each with both recording clocks: `localMs` in the recording `localRecordingId`, `cloudMs` in the cloud
+ * recording `cloudSessionId`) and scorecard (null when none was saved).
  */
 export function buildManifest(
   db: Database,
@@ -54,5 +58,7 @@ export function buildManifest(
     chapters: chaptersFromMarkers(events, recording.mediaDurationMs ?? recording.durationMs ?? Number.MAX_SAFE_INTEGER),
     events,
     consent: listConsents(db, recording.interviewId).map(({ scriptId, consentedAt, statement }) => ({ scriptId, consentedAt, statement })),
+    notes: listNotes(db, recording.interviewId).map(({ interviewId: _interview, ...note }) => note),
+    scorecard: getScorecard(db, recording.interviewId) ?? null,
   };
 }

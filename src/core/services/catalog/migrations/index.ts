@@ -5,6 +5,7 @@ import { uploads } from './0004-uploads';
 import { cloudSessions } from './0005-cloud-sessions';
 import { mediaStreams } from './0006-media-streams';
 import { pausedRecordings } from './0007-paused-recordings';
+import { interviewerNotes } from './0008-interviewer-notes';
 import type { Migration } from './types';
 
 /** Every migration in order. Append only: a released migration is never edited or reordered. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   cloudSessions,
   mediaStreams,
   pausedRecordings,
+  interviewerNotes,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

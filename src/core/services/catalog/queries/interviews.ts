@@ -64,3 +64,16 @@ export function getInterviewLinks(db: Database, id: string): InterviewLinks | un
     )
     .get(id) as InterviewLinks | undefined;
 }
+
+export interface InterviewHeading {
+  id: string;
+  title: string;
+  candidateName: string | null;
+  scriptId: string | null;
+}
+
+/** Who and what an interview is, as notes and exports name it. */
+export function getInterviewHeading(db: Database, id: string): InterviewHeading | undefined {
+  return db.prepare('SELECT id, title, candidate_name AS candidateName, script_id AS scriptId FROM interviews WHERE id = ?').get(id) as
+    InterviewHeading | undefined;
+}
