@@ -3,17 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../test/support/built';
 import { devCallTokens, openCallParticipant, participantMedia, type CallParticipant } from '../test/support/call-participant';
 import { launchChromium } from '../test/support/chromium';
+import { browserGroup, runAtLowestPriority } from '../test/support/process-priority';
 import { CAMERA_FPS, fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
 import type { VideoProbe } from '../test/support/media-analysis';
 import { recordInterview, writeOneQuestionScript } from './app-interview';
 import { serveCallPage, timeJoins } from './call-join';
 import { framesDecodedFrom, joinCall, participantJoined, showParticipant } from './call-page-driver';
 import { startDevRelay, type DevRelay } from './dev-relay';
-import { cpuMeter, groupOf, groupPids, meterUntil, runAtLowestPriority } from './process-cpu';
+import { cpuMeter, groupPids, meterUntil } from './process-cpu';
 import { droppedFrames, droppedPercent, fps, framesNote } from './recorded-frames';
 import { sampleRendererMemory, type RendererMemory } from './renderer-memory';
 import { percentile, type Figure } from './report';
@@ -29,19 +30,6 @@ const JOIN_WORST_GOAL_MS = 3000;
 const CALL_COST_TOLERANCE_FRAMES = 2;
 /** Capture's goal for a 10-minute recording's renderer memory growth, per 10 minutes of the call. */
 const MEMORY_TREND_GOAL_MB = 50;
-
-/** The process group of a browser Playwright launched: Chromium and every helper it started. */
-async function browserGroup(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ id: number; type: string }> };
-    const main = processInfo.find((p) => p.type === 'browser');
-    if (!main) throw new Error('Chromium named no browser process');
-    return groupOf(main.id);
-  } finally {
-    await cdp.detach();
-  }
-}
 
 /**
  * Frames counted by a counter that starts again from 0 when its connection does (a reconnect): the sum of its rises.
@@ -99,8 +87,6 @@ async function take(
     watcher = interviewer && (await openCallParticipant(interviewer.pageUrl, interviewer.media, devCallTokens(relay.callTokenUrl)));
     const candidateGroup = await browserGroup(browser);
     const watcherGroup = watcher && (await browserGroup(watcher.browser));
-    // The other participant stands in for a computer of its own: it gets what the candidate leaves (see runAtLowestPriority).
-    if (watcherGroup) runAtLowestPriority(groupPids(watcherGroup)());
     const { probe, during } = await recordInterview(
       browser,
       dir,

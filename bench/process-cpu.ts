@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { livePidsOfGroup } from '../test/support/process-group';
 
@@ -23,12 +22,6 @@ export function cpuSecondsOf(pid: number): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The process group a process leads or belongs to (Chromium's helpers share its group). */
-export function groupOf(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
 }
 
 export interface CpuMeter {
@@ -91,18 +84,4 @@ export async function meterUntil<K extends string>(
     sampleAll();
   }
   return Object.fromEntries(Object.entries<CpuMeter>(meters).map(([name, m]) => [name, m.percentOfCore()])) as Record<K, number>;
-}
-
-/**
- * The lowest CPU priority for these processes (and the children they start later, which inherit it): they then
- * take only the time the recording leaves over, as if they ran on a computer of their own.
- */
-export function runAtLowestPriority(pids: number[]): void {
-  for (const pid of pids) {
-    try {
-      os.setPriority(pid, 19);
-    } catch {
-      // Gone already, or not ours to change: it simply keeps its priority.
-    }
-  }
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { asAnotherComputer } from './process-priority';
 import { fakeDeviceArgs, generateMedia } from './fake-devices';
 
 export interface ParticipantMedia {
@@ -58,12 +59,14 @@ export interface CallParticipant {
 }
 
 /**
- * A Chromium showing the call test page served at `pageUrl`; the caller closes its browser. Chromium offers
+ * A Chromium showing the call test page served at `pageUrl`, at the lowest CPU priority (it stands in for another
+ * computer: asAnotherComputer); the caller closes its browser. Chromium offers
  * loopback ICE candidates only with `--allow-loopback-in-peer-connection`.
  */
 export async function openCallParticipant(pageUrl: string, media: ParticipantMedia, tokens: TokenFor): Promise<CallParticipant> {
   const browser = await launchChromium([...fakeDeviceArgs(media), '--allow-loopback-in-peer-connection']);
   try {
+    await asAnotherComputer(browser);
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error(`call page: ${error.message}`));
     await page.exposeFunction('irecToken', tokens);
