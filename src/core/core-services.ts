@@ -17,6 +17,7 @@ import { createLibraryService, type LibraryService } from './services/library/li
 import type { Logger } from './services/logging/logger';
 import { requireFfmpegTools, type FfmpegTools, type LocateOptions } from './services/media/locate-ffmpeg';
 import { createNotesService, type NotesService } from './services/notes/notes-service';
+import { createReviewService, type ReviewService } from './services/review/review-service';
 import { startRun, type Run } from './services/recovery/run-registry';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles, type SegmentFiles } from './services/recording/segment-files';
@@ -40,6 +41,8 @@ export interface CoreServices {
   interviews: InterviewService;
   /** The interviewer's notes and scorecard, stamped with the recording clocks. */
   notes: NotesService;
+  /** The interview's recordings to play back (local and cloud) and their chapters. */
+  review: ReviewService;
   /** Finalizes one recording now (CLI); the app goes through `finalizer`. */
   finalize(recordingId: string, options?: FinalizeOptions): Promise<RecordingDetail>;
   /** The app's finalize queue: one at a time, progress events for the UI, cancel. */
@@ -123,7 +126,8 @@ export function readyServices(ctx: ServiceContext, { db }: Catalog): CoreService
   const library = createLibraryService(db);
   const interviews = createInterviewService({ db, script: ctx.activeScript, logger: ctx.logger });
   const notes = createNotesService({ db, script: ctx.activeScript });
-  return { run, recording, uploads, cloud, library, interviews, notes, finalize, finalizer, pipeline };
+  const review = createReviewService({ db, backends: ctx.backends });
+  return { run, recording, uploads, cloud, library, interviews, notes, review, finalize, finalizer, pipeline };
 }
 
 /** Without a catalog nothing can be recorded, finalized or uploaded: every call says why; quitting still works. */
@@ -138,6 +142,7 @@ export function degradedServices(ctx: ServiceContext, reason: string): CoreServi
     library: unavailableService<LibraryService>(reason),
     interviews: unavailableService<InterviewService>(reason),
     notes: unavailableService<NotesService>(reason),
+    review: unavailableService<ReviewService>(reason),
     finalize,
     finalizer: finalizerFor(ctx, finalize),
     pipeline: {

@@ -3,7 +3,8 @@
  * happened (events); what follows is decided here.
  *
  *   recording started      → its sidecar file beside the segments; cloud recordings registered (Agora, LiveKit) —
- *                            in a live interview only once the candidate is in the call (callJoined)
+ *                            in a live interview only once the candidate is in the call (callJoined); none for the
+ *                            interviewer's backup (the desk runs the call's cloud recording itself)
  *   candidate joined call  → the cloud recordings of a live interview's recording registered (once)
  *   chunk durable          → the progressive S3 upload and the Media API stream grow
  *   recording paused       → the library refreshes; nothing is finalized or sent: it waits for the candidate
@@ -96,8 +97,10 @@ export function connectPipeline(deps: PipelineDeps): Pipeline {
       .catch((error: unknown) => logger.warn('Upload failed', { recordingId, error: (error as Error).message }));
   };
 
-  recording.on('started', ({ recordingId }) => {
+  recording.on('started', ({ recordingId, kind }) => {
     writeRecordingSidecar(deps.db, recordingId, path.join(deps.recordingsDir, recordingId), (message) => logger.warn(message));
+    // The interviewer's backup is a copy of the call, whose cloud recording the interviewer runs from the desk.
+    if (kind === 'backup') return;
     // An empty channel would be recorded until the candidate joins it: a live interview's registration waits.
     const interview = deps.activeScript();
     cloud.begin(recordingId, { awaitCall: interview.ok && liveCallOf(interview.script) !== undefined });

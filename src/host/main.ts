@@ -6,6 +6,7 @@ import { createHandlerTable } from '../core/ipc/handlers';
 import { nodeCorePorts } from '../core/node-ports';
 import { findChromium } from '../core/platform/runtimes';
 import { securityHeadersFor } from '../core/security/csp';
+import { localMediaReply } from '../core/services/review/local-media';
 import { projectDist } from './dist-paths';
 import { startHostServer } from './server';
 
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     bridgeFile: path.join(dist, 'host', 'bridge.js'),
     port: values.port ? Number(values.port) : undefined,
     pageHeaders: securityHeadersFor(core.config.config),
+    localMedia: (pathname, range, head) => localMediaReply(core.review, pathname, range, head),
     // The terminal belongs to the user who started the host: the link for another window goes there.
     onLaunch: () => console.log(`Open another window: ${server.launchUrl()}`),
     onLink: (link) => core.links.offer(link),

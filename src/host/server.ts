@@ -10,6 +10,7 @@ import { createHostAccess, type HostAccess } from './host-access';
 import { HOST_PROTOCOL } from './host-protocol';
 import { fromOwnPage, isLaunch, NO_SESSION_MESSAGE, openSession, refusalPage } from './launch-gate';
 import { injectBridge, readStatic } from './static-files';
+import { isLocalMediaPath, type MediaReply } from '../core/services/review/local-media';
 
 export interface HostServerOptions {
   handlers: HandlerTable;
@@ -28,6 +29,8 @@ export interface HostServerOptions {
   onLink?: (link: string) => void;
   /** The headers of the app's page and files: `securityHeadersFor(config)` (the configured call servers); no remote origin by default. */
   pageHeaders?: Readonly<Record<string, string>>;
+  /** The local media route (finalized recordings for the review player): `localMediaReply` over the core's review. */
+  localMedia?: (pathname: string, range: string | null, head: boolean) => MediaReply;
 }
 
 export interface HostServer {
@@ -120,6 +123,18 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   res.end(body);
 }
 
+/** A finalized recording's file for the review player (the session checked already), with Range for seeking. */
+function serveLocalMedia(req: http.IncomingMessage, res: http.ServerResponse, url: URL, options: HostServerOptions): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return sendJson(res, 405, { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'GET only.' } });
+  const reply = options.localMedia?.(url.pathname, req.headers.range ?? null, req.method === 'HEAD');
+  if (!reply || reply.status === 404) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
+  res.writeHead(reply.status, { ...reply.headers, ...SECURITY_HEADERS });
+  if (!reply.body) return void res.end();
+  reply.body.on('error', () => res.destroy());
+  reply.body.pipe(res);
+}
+
 /**
  * Events of the last seconds, replayed to a stream that connects late: a page that asked for state just before
  * an event, but connected its stream just after, would otherwise never hear of it. Electron's IPC has no such gap.
@@ -170,6 +185,7 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
       if (!fromOwnPage(req, gate.trustedOrigins)) return forbidden(res, 'Events are for this server’s own page.');
       return streams.open(req, res);
     }
+    if (isLocalMediaPath(url.pathname)) return serveLocalMedia(req, res, url, options);
     return serveStatic(req, res, url, options);
   }
 

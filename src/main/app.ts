@@ -14,6 +14,7 @@ import { resolveAppPaths } from '../core/platform/paths';
 import { sqliteNativeBinding } from './platform/sqlite-binding';
 import { serveRenderer } from './protocol/app-protocol';
 import { securityHeadersFor } from '../core/security/csp';
+import { localMediaReply } from '../core/services/review/local-media';
 import { externalLinks } from '../core/security/external-links';
 import { guardPermissions } from './security/install-guards';
 import type { ShellPolicy } from './security/devtools-policy';
@@ -65,7 +66,9 @@ export function startApp(policy: ShellPolicy): Core {
   if (core.status.state === 'degraded') dialog.showErrorBox('Interview Recorder cannot open its catalog', core.status.reason);
   core.logger.info('App starting', { version: core.version, electron: process.versions.electron });
 
-  serveRenderer(path.join(__dirname, '..', 'renderer'), securityHeadersFor(core.config.config));
+  serveRenderer(path.join(__dirname, '..', 'renderer'), securityHeadersFor(core.config.config), (pathname, range, head) =>
+    localMediaReply(core.review, pathname, range, head),
+  );
   guardPermissions(session.defaultSession, APP_ORIGIN);
   const nativeCalls = usesNativeCalls(process.platform, core.config.config) ? startNativeCalls(core, policy.devTools) : undefined;
   const handlers = createHandlerTable(core);

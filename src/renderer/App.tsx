@@ -12,7 +12,10 @@ import { InterviewFlow } from './features/interview/InterviewFlow';
 import { LinkNotice } from './features/links/LinkNotice';
 import { useInterviewLinks } from './features/links/use-interview-links';
 import { useInterviewScript } from './features/interview/use-script';
+import { DeskOffer } from './features/interviewer/DeskOffer';
+import { InterviewerMode, type DeskOpening } from './features/interviewer/InterviewerMode';
 import { RecordingsList } from './features/library/RecordingsList';
+import { ReviewScreen } from './features/review/ReviewScreen';
 import { useAsync } from './hooks/use-async';
 import { LocaleProvider, useMessages } from './i18n/locale-context';
 import { shellMessages } from './shell-messages';
@@ -46,8 +49,11 @@ export function App() {
 function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: ScriptState; reloadScript(): void }) {
   const t = useMessages(shellMessages);
   const [inInterview, setInInterview] = useState(false);
+  // The interviewer's mode, entered from the home screen or by an interviewer's link (role=interviewer).
+  const [desk, setDesk] = useState<DeskOpening | null>(null);
+  const openDesk = useCallback((link: { name?: string }) => setDesk((open) => open ?? { from: 'link', ...link }), []);
   // A link from the OS opens its interview here, never in the middle of one (see use-interview-links.ts).
-  const [linkNotice, dismissLinkNotice] = useInterviewLinks(inInterview, reloadScript);
+  const [linkNotice, dismissLinkNotice] = useInterviewLinks(inInterview || desk !== null, reloadScript, openDesk);
   const scriptKey = script.status === 'ready' && script.value.ok ? script.value.script.id : '';
   // An interrupted interview the candidate chose to continue: the flow skips consent and goes on where it stopped.
   const [resume, setResume] = useState<ResumableInterview | undefined>(undefined);
@@ -55,7 +61,20 @@ function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: Scr
     setInInterview(false);
     setResume(undefined);
   };
+  // The interview whose recordings are being played back (opened from the recordings list).
+  const [reviewing, setReviewing] = useState<string | null>(null);
   const problems = info.status === 'ready' ? info.value.configProblems : [];
+  if (reviewing && !inInterview) {
+    return (
+      <>
+        <AppHeader info={info.status === 'ready' ? info.value : null} />
+        <main className="page" id="main">
+          <ReviewScreen interviewId={reviewing} onBack={() => setReviewing(null)} />
+        </main>
+      </>
+    );
+  }
+  if (desk && !inInterview) return <DeskPage info={info} opening={desk} onExit={() => setDesk(null)} />;
   if (inInterview && script.status === 'ready' && script.value.ok) {
     return (
       <>
@@ -99,10 +118,23 @@ function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: Scr
           }}
         />
         <InterviewCard script={script} onBegin={() => setInInterview(true)} />
+        <DeskOffer onJoin={() => setDesk({ from: 'home' })} />
         <div className="columns">
           <ReadinessPanel key={scriptKey} />
-          <RecordingsList />
+          <RecordingsList onReview={setReviewing} />
         </div>
+      </main>
+    </>
+  );
+}
+
+/** The interviewer's mode, with the configured name and role. */
+function DeskPage({ info, opening, onExit }: { info: AppInfo; opening: DeskOpening; onExit(): void }) {
+  return (
+    <>
+      <AppHeader info={info.status === 'ready' ? info.value : null} />
+      <main className="page" id="main">
+        <InterviewerMode opening={opening} configured={info.status === 'ready' ? info.value.interviewer : {}} onExit={onExit} />
       </main>
     </>
   );

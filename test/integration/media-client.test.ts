@@ -120,7 +120,6 @@ describe('Media Recording API client (contract, against the development backend)
       onProgress: () => undefined,
     });
     // The first run is interrupted (the app quits) once three chunks are acknowledged.
-    console.log('T0', new Date().toISOString());
     const quit = new AbortController();
     const first = {
       ...input('irec-resume', false),
@@ -140,7 +139,6 @@ describe('Media Recording API client (contract, against the development backend)
       '4',
       '5',
     ]);
-    console.log(JSON.stringify(backend.requests().map((r) => [r.at, r.method, r.path, r.status])));
     expect(progress.at(-1)).toBe(size);
     expect(Buffer.from(await objectBytes(s3, keyOfUrl(url, s3.bucket)))).toEqual(fs.readFileSync(file));
     expect(received(backend, 'POST', '/api/media/recording/init')).toHaveLength(0);

@@ -118,6 +118,26 @@ describe('notes: stamped with both recording clocks', () => {
     close();
   });
 
+  it('is stamped at the moment Enter was pressed (typedAt), unless that lies in the future or over a minute back', () => {
+    const { db, notes, clock, close } = setup();
+    cloudSession(db, 'cs-live', 'agora', T0);
+    clock.ms = T0 + 30_000;
+    const at = (ms: number) => new Date(ms).toISOString();
+    // Stored 1.5 s after Enter on a busy machine: both clocks are those of the key press.
+    expect(notes.addNote({ interviewId: INTERVIEW, text: 'late', typedAt: at(T0 + 28_500) })).toMatchObject({
+      createdAt: at(T0 + 28_500),
+      cloudMs: 28_500,
+    });
+    expect(notes.addNote({ interviewId: INTERVIEW, text: 'future', typedAt: at(T0 + 31_000) })).toMatchObject({
+      createdAt: at(T0 + 30_000),
+    });
+    expect(notes.addNote({ interviewId: INTERVIEW, text: 'stale', typedAt: at(T0 - 40_000) })).toMatchObject({
+      createdAt: at(T0 + 30_000),
+    });
+    expect(codeOf(() => notes.addNote({ interviewId: INTERVIEW, text: 'x', typedAt: 'yesterday' }))).toBe('INVALID_PAYLOAD');
+    close();
+  });
+
   it('refuses an unknown interview, another interview’s recording, and a question the script does not have', () => {
     const { notes, close } = setup();
     expect(codeOf(() => notes.addNote({ interviewId: 'int-nope', text: 'x' }))).toBe('NOT_FOUND');

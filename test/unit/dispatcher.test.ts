@@ -13,7 +13,7 @@ function setup(overrides: Partial<HandlerTable> = {}) {
   const handlers = {
     getAppInfo: () => {
       calls.push(['getAppInfo', undefined]);
-      return { name: 'n', version: '1', runtime: 'electron', platform: 'linux', dataDir: '/d', configProblems: [] };
+      return { name: 'n', version: '1', runtime: 'electron', platform: 'linux', dataDir: '/d', configProblems: [], interviewer: {} };
     },
     runDoctor: () => {
       throw new Error('not in this test');

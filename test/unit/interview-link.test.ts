@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeLink, MAX_LINK_LENGTH, parseInterviewLink } from '../../src/shared/interview/interview-link';
+import { looksLikeLink, MAX_LINK_LENGTH, parseInterviewLink, scheduleInterviewerLink } from '../../src/shared/interview/interview-link';
 
 const HOSTS = ['jobs.example.com', '127.0.0.1:8443'];
 const parse = (link: string, hosts: readonly string[] = HOSTS) => parseInterviewLink(link, hosts);
@@ -94,5 +94,77 @@ describe('parseInterviewLink', () => {
     expect(looksLikeLink('https://jobs.example.com/interview/a')).toBe(true);
     expect(looksLikeLink('--script=x.json')).toBe(false);
     expect(looksLikeLink('/usr/lib/interview-recorder/app.asar')).toBe(false);
+  });
+});
+
+describe('interviewer links', () => {
+  const app = (params: string) => `interview-recorder://interview?script=${script}&${params}`;
+  const invite = (params: string) => `https://jobs.example.com/interview/inv-9?${params}`;
+
+  it('reads role=interviewer and the name on both forms', () => {
+    expect(parse(app('role=interviewer&name=Grace%20Hopper'))).toEqual({
+      ok: true,
+      link: {
+        form: 'app',
+        scriptUrl: 'https://jobs.example.com/s/abc.json',
+        host: 'jobs.example.com',
+        interviewer: { name: 'Grace Hopper' },
+      },
+    });
+    expect(parse(invite('role=interviewer&name=+%D8%B3%D8%A7%D8%B1%D8%A9+'))).toMatchObject({
+      ok: true,
+      link: { form: 'invite', interviewer: { name: 'سارة' } },
+    });
+    // Without a name the configured one is used; a name with a zero-width non-joiner (Persian) is printable.
+    expect(parse(invite('role=interviewer'))).toMatchObject({ ok: true, link: { interviewer: {} } });
+    expect(parse(invite('role=interviewer&name=%D9%85%DB%8C%E2%80%8C%D8%B1%D8%A7'))).toMatchObject({
+      ok: true,
+      link: { interviewer: { name: 'می‌را' } },
+    });
+  });
+
+  it('keeps candidate links as they were', () => {
+    const candidate = parse(invite('role=candidate'));
+    expect(candidate.ok && candidate.link).toEqual({
+      form: 'invite',
+      scriptUrl: 'https://jobs.example.com/interview/inv-9/script.json',
+      host: 'jobs.example.com',
+    });
+    expect(parse('https://jobs.example.com/interview/inv-9')).toMatchObject({ ok: true, link: { form: 'invite' } });
+    const plain = parse('https://jobs.example.com/interview/inv-9');
+    expect(plain.ok && 'interviewer' in plain.link).toBe(false);
+  });
+
+  it('refuses other roles, names without the interviewer role and names that are empty, long or unprintable', () => {
+    expect(problem(app('role=admin'))).toBe('The link says role=admin; it must be candidate or interviewer');
+    expect(problem(invite('name=Eve'))).toBe('The invite link gives a name, which only an interviewer link (role=interviewer) may');
+    expect(problem(invite('role=candidate&name=Eve'))).toMatch(/only an interviewer link/);
+    expect(problem(invite('role=interviewer&name=%20%20'))).toBe('The invite link gives a name of 0 characters; it must have 1–80');
+    expect(problem(invite(`role=interviewer&name=${'a'.repeat(81)}`))).toMatch(/a name of 81 characters; it must have 1–80/);
+    expect(problem(invite(`role=interviewer&name=${'é'.repeat(80)}`))).toMatch(/^accepted/);
+    for (const bad of ['%00', '%07', '%7F', '%C2%85', '%E2%80%AE', '%E2%80%A8', '%EF%BB%BF'])
+      expect(problem(invite(`role=interviewer&name=Eve${bad}Smith`)), bad).toBe(
+        'The invite link gives a name with characters that cannot be shown',
+      );
+    expect(problem(app('role=interviewer&role=interviewer'))).toMatch(/gives "role" more than once/);
+  });
+});
+
+describe('scheduleInterviewerLink', () => {
+  it('makes the interviewer link of the invite with that id on the first configured host', () => {
+    expect(scheduleInterviewerLink('675812ab3f4e', HOSTS)).toEqual({
+      link: 'https://jobs.example.com/interview/675812ab3f4e?role=interviewer',
+    });
+    const local = scheduleInterviewerLink('s-1', ['127.0.0.1:8443']);
+    expect(local).toEqual({ link: 'http://127.0.0.1:8443/interview/s-1?role=interviewer' });
+    expect('link' in local && parse(local.link)).toMatchObject({ ok: true, link: { form: 'invite', interviewer: {} } });
+  });
+
+  it('refuses ids that are not invite ids, and says when no host is configured', () => {
+    expect(scheduleInterviewerLink('../admin', HOSTS)).toEqual({
+      problem: 'A schedule id is 1–128 letters, digits, dashes or underscores',
+    });
+    expect(scheduleInterviewerLink('a'.repeat(129), HOSTS)).toHaveProperty('problem');
+    expect(scheduleInterviewerLink('s-1', [])).toEqual({ problem: expect.stringMatching(/No host is configured .*interview.inviteHosts/) });
   });
 });

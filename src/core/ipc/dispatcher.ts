@@ -3,6 +3,7 @@ import { channels, isChannelName, type ChannelName, type ParsedRequestOf, type R
 import { IpcError, type IpcErrorShape, type IpcResult } from '../../shared/ipc/errors';
 import { redactWith, type Redact } from '../../shared/redact';
 import { isAppError } from '../errors/app-error';
+import { playbackFieldsOf, restorePlaybackUrls } from './playback-exemption';
 
 /** Who sent a call, as each transport can tell it (Electron's sender frame, the bridge's Origin header). */
 export interface Sender {
@@ -72,11 +73,16 @@ const internal = (channel: string): IpcErrorShape => ({
 /**
  * The one gate every call passes: sender check, then the contract's zod parse, then the handler, then the
  * response schema. A payload that fails its schema never reaches a handler. Errors become the envelope here, and
- * only here; every envelope, value or error, is redacted on its way to the renderer.
+ * only here; every envelope, value or error, is redacted on its way to the renderer — but for the playback URLs a
+ * channel declares (`playbackFields`).
  */
 export function createDispatcher({ redact = redactWith([]), ...options }: DispatcherOptions): Dispatch {
   const answer = answerWith(options);
-  return async (channel, payload, sender) => redact(await answer(channel, payload, sender)) as IpcResult<unknown>;
+  return async (channel, payload, sender) => {
+    const result = await answer(channel, payload, sender);
+    // The one exemption: a channel's declared playback URLs reach the player whole (restorePlaybackUrls).
+    return restorePlaybackUrls(result, redact(result), playbackFieldsOf(channel)) as IpcResult<unknown>;
+  };
 }
 
 function answerWith({ handlers, trustedOrigins, onInternalError }: Omit<DispatcherOptions, 'redact'>): Dispatch {

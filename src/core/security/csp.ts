@@ -48,11 +48,36 @@ export function callConnectSources(backends: Pick<Config['backends'], 'agora' | 
   return [...new Set(sources)];
 }
 
-/** The policy with `connectSources` added to connect-src (see callConnectSources). */
-export function contentSecurityPolicy(connectSources: readonly string[] = []): string {
-  return BASE_DIRECTIVES.map((directive) =>
-    directive.startsWith('connect-src ') && connectSources.length ? `${directive} ${connectSources.join(' ')}` : directive,
-  ).join('; ');
+/** An http(s) URL's origin, or nothing for a value that is not one. */
+function originOf(raw: string | undefined): string[] {
+  if (!raw) return [];
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? [url.origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Where the review player loads recordings from (media-src, and connect-src for hls.js, which fetches playlists and
+ * segments itself): the configured S3 (its endpoint, or AWS S3 when only a bucket is set) and the Agora and LiveKit
+ * recording backends. Local recordings come from the app's own origin (the local media route).
+ */
+export function playbackSources(config: Pick<Config, 'backends' | 's3'>): string[] {
+  const s3 = config.s3.endpoint ? originOf(config.s3.endpoint) : config.s3.bucket ? ['https://*.amazonaws.com'] : [];
+  return [...new Set([...s3, ...originOf(config.backends.agora.baseUrl), ...originOf(config.backends.livekit.baseUrl)])];
+}
+
+/** The policy with `connectSources` added to connect-src (see callConnectSources) and `mediaSources` to media-src and connect-src. */
+export function contentSecurityPolicy(connectSources: readonly string[] = [], mediaSources: readonly string[] = []): string {
+  const extra = (directive: string): readonly string[] =>
+    directive.startsWith('connect-src ')
+      ? [...new Set([...connectSources, ...mediaSources])]
+      : directive.startsWith('media-src ')
+        ? mediaSources
+        : [];
+  return BASE_DIRECTIVES.map((directive) => [directive, ...extra(directive)].join(' ')).join('; ');
 }
 
 /** The policy of an app with no live calls configured. */
@@ -89,6 +114,6 @@ export const NATIVE_CALL_CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** The headers for the app's page under this configuration. */
-export const securityHeadersFor = (config: Pick<Config, 'backends'>) =>
-  securityHeaders(contentSecurityPolicy(callConnectSources(config.backends)));
+/** The headers for the app's page under this configuration: its call servers and where its recordings play from. */
+export const securityHeadersFor = (config: Pick<Config, 'backends' | 's3'>) =>
+  securityHeaders(contentSecurityPolicy(callConnectSources(config.backends), playbackSources(config)));

@@ -141,6 +141,15 @@ export const configSchema = z.strictObject({
         .default([]),
     })
     .prefault({}),
+  /** Who joins from this computer in the interviewer mode; a link's `name=` overrides the name for that interview. */
+  interviewer: z
+    .strictObject({
+      /** The interviewer's display name in the call (1–80 characters); absent: "Interviewer". */
+      name: requiredText.max(80).optional(),
+      /** Their role, shown beside the name on the desk (e.g. "Hiring manager"); absent: none. */
+      role: requiredText.max(80).optional(),
+    })
+    .prefault({}),
   retention: z
     .strictObject({
       /** Delete a recording's local files this many days after its upload was verified; null keeps them forever. */

@@ -43,6 +43,8 @@ export const newNoteSchema = z.strictObject({
   author: author.optional(),
   /** The interviewer's local recording and its media time when the note was typed (the renderer knows it exactly). */
   local: z.strictObject({ recordingId: id, mediaMs: z.number().int().min(0) }).optional(),
+  /** When Enter was pressed, by the desk's clock (this computer's): a busy machine may take a moment to store it. */
+  typedAt: z.string().datetime().optional(),
 });
 export type NewNote = z.input<typeof newNoteSchema>;
 

@@ -7,6 +7,13 @@ export const recordedContainer = (mimeType: string): 'mp4' | 'webm' => (mimeType
  * `paused`: the interview was interrupted (the page reloaded or closed, the app crashed, the power went) and waits
  * for the candidate to continue it at the question they were on, or to submit what was recorded. Never sent on its own.
  */
+/**
+ * Whose recording: `interview` is the candidate's (the default); `backup` is the interviewer's local backup of the
+ * call (docs/interviewer.md): it registers no cloud recording of its own and is never paused for anyone to continue.
+ */
+export const recordingKinds = ['interview', 'backup'] as const;
+export type RecordingKind = (typeof recordingKinds)[number];
+
 export const recordingStates = ['recording', 'paused', 'stopped', 'finalizing', 'finalized', 'failed', 'uploaded'] as const;
 export type RecordingState = (typeof recordingStates)[number];
 

@@ -4,8 +4,12 @@ import { LOOPBACK_HOSTS } from './audio-reference';
  * Links that open an interview. They arrive from e-mails and web pages, so they are untrusted: this pure parser
  * accepts exactly two forms and answers the script URL to fetch, or says in words why the link is refused.
  *
- *   interview-recorder://interview?script=<https URL of the script>[&extra-time=1|1.5|2]
- *   https://<invite host>/interview/<invite id>[?extra-time=1|1.5|2]   → script at …/interview/<invite id>/script.json
+ *   interview-recorder://interview?script=<https URL of the script>[&extra-time=1|1.5|2][&role=…][&name=…]
+ *   https://<invite host>/interview/<invite id>[?extra-time=1|1.5|2][&role=…][&name=…]
+ *                                                 → script at …/interview/<invite id>/script.json
+ *
+ * `role=interviewer` opens the interview on the interviewer's desk instead of the candidate's path; `name=` (only
+ * with it) is the interviewer's display name in the call.
  *
  * Both fetch only from a host the configuration names (`interview.inviteHosts`), so a link on any web page cannot
  * make the app run an interview from anywhere.
@@ -26,7 +30,12 @@ export interface InterviewLink {
   host: string;
   /** The invite's extra-time accommodation, overriding the script's. */
   extraTime?: ExtraTime;
+  /** Present when the link is for the interviewer (`role=interviewer`): the desk opens, not the candidate's path. */
+  interviewer?: { name?: string };
 }
+
+/** The longest display name a link may give the interviewer. */
+export const MAX_INTERVIEWER_NAME = 80;
 
 export type LinkCheck = { ok: true; link: InterviewLink } | { ok: false; problem: string };
 
@@ -34,6 +43,9 @@ const INVITE_PATH = /^\/interview\/([A-Za-z0-9_-]{1,128})\/?$/;
 const EXTRA_TIMES: Record<string, ExtraTime> = { '1': 1, '1.5': 1.5, '2': 2 };
 
 const refuse = (problem: string): LinkCheck => ({ ok: false, problem });
+
+/** The parameters both forms share, besides their own. */
+const COMMON_PARAMS = ['extra-time', 'role', 'name'] as const;
 
 const hasSpaceOrControl = (text: string) => [...text].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f || /\s/.test(c));
 
@@ -77,10 +89,39 @@ function extraTimeOf(value: string | undefined): { extraTime?: ExtraTime } | { p
   return extraTime ? { extraTime } : { problem: `says extra-time=${value.slice(0, 20)}; it must be 1, 1.5 or 2` };
 }
 
+/**
+ * Printable: no control, format (bidi overrides could disguise the name), surrogate, private-use or unassigned
+ * characters — except the zero-width joiner and non-joiner, which some scripts' names need.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|(?![\u200c\u200d])\p{Cf}/u;
+
+/** `role=candidate|interviewer` and the interviewer's `name=` (1–80 printable characters, only with role=interviewer). */
+function roleOf(values: Map<string, string>): { interviewer?: { name?: string } } | { problem: string } {
+  const role = values.get('role') ?? 'candidate';
+  const name = values.get('name')?.trim();
+  if (role !== 'candidate' && role !== 'interviewer')
+    return { problem: `says role=${role.slice(0, 20)}; it must be candidate or interviewer` };
+  if (name === undefined) return role === 'interviewer' ? { interviewer: {} } : {};
+  if (role !== 'interviewer') return { problem: 'gives a name, which only an interviewer link (role=interviewer) may' };
+  const length = [...name].length;
+  if (length < 1 || length > MAX_INTERVIEWER_NAME)
+    return { problem: `gives a name of ${length} characters; it must have 1–${MAX_INTERVIEWER_NAME}` };
+  if (UNPRINTABLE.test(name)) return { problem: 'gives a name with characters that cannot be shown' };
+  return { interviewer: { name } };
+}
+
+/** What both forms read the same way: extra time, role and the interviewer's name. */
+function commonOf(values: Map<string, string>): Pick<InterviewLink, 'extraTime' | 'interviewer'> | { problem: string } {
+  const extra = extraTimeOf(values.get('extra-time'));
+  if ('problem' in extra) return extra;
+  const role = roleOf(values);
+  return 'problem' in role ? role : { ...extra, ...role };
+}
+
 function appLink(url: URL, hosts: readonly string[]): LinkCheck {
   if (url.host !== 'interview' || (url.pathname !== '' && url.pathname !== '/'))
     return refuse(`The link must be ${LINK_SCHEME}://interview?script=<https address of the script>`);
-  const params = readParams(url.searchParams, ['script', 'extra-time']);
+  const params = readParams(url.searchParams, ['script', ...COMMON_PARAMS]);
   if ('problem' in params) return refuse(`The link ${params.problem}`);
   const script = params.values.get('script');
   if (!script) return refuse('The link names no script (script=<https address of the script>)');
@@ -88,9 +129,9 @@ function appLink(url: URL, hosts: readonly string[]): LinkCheck {
   if (!scriptUrl) return refuse("The link's script address is not a valid URL");
   const problem = checkFetchable(scriptUrl, "The link's script", hosts);
   if (problem) return refuse(problem);
-  const extra = extraTimeOf(params.values.get('extra-time'));
-  if ('problem' in extra) return refuse(`The link ${extra.problem}`);
-  return { ok: true, link: { form: 'app', scriptUrl: scriptUrl.href, host: scriptUrl.host, ...extra } };
+  const common = commonOf(params.values);
+  if ('problem' in common) return refuse(`The link ${common.problem}`);
+  return { ok: true, link: { form: 'app', scriptUrl: scriptUrl.href, host: scriptUrl.host, ...common } };
 }
 
 function inviteLink(url: URL, hosts: readonly string[]): LinkCheck {
@@ -98,12 +139,12 @@ function inviteLink(url: URL, hosts: readonly string[]): LinkCheck {
   if (problem) return refuse(problem);
   const id = INVITE_PATH.exec(url.pathname)?.[1];
   if (!id) return refuse(`The invite link's path must be /interview/<invite id>, not ${url.pathname.slice(0, 80)}`);
-  const params = readParams(url.searchParams, ['extra-time']);
+  const params = readParams(url.searchParams, COMMON_PARAMS);
   if ('problem' in params) return refuse(`The invite link ${params.problem}`);
-  const extra = extraTimeOf(params.values.get('extra-time'));
-  if ('problem' in extra) return refuse(`The invite link ${extra.problem}`);
+  const common = commonOf(params.values);
+  if ('problem' in common) return refuse(`The invite link ${common.problem}`);
   const scriptUrl = new URL(`/interview/${id}/script.json`, url.origin).href;
-  return { ok: true, link: { form: 'invite', scriptUrl, host: url.host, ...extra } };
+  return { ok: true, link: { form: 'invite', scriptUrl, host: url.host, ...common } };
 }
 
 /**
@@ -119,6 +160,22 @@ export function parseInterviewLink(input: string, inviteHosts: readonly string[]
   if (url.protocol === `${LINK_SCHEME}:`) return appLink(url, inviteHosts);
   if (url.protocol === 'https:' || url.protocol === 'http:') return inviteLink(url, inviteHosts);
   return refuse(`The link uses ${url.protocol}; only ${LINK_SCHEME}: links and https: invite links open an interview`);
+}
+
+/** A schedule id, as the interviewer types it: an invite id. */
+export const SCHEDULE_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * The interviewer's link for a schedule id: the invite of that id on the first configured invite host (the
+ * recruiter's system serves each scheduled interview's script there). https:, or http: to this computer.
+ */
+export function scheduleInterviewerLink(scheduleId: string, inviteHosts: readonly string[]): { link: string } | { problem: string } {
+  if (!SCHEDULE_ID.test(scheduleId)) return { problem: 'A schedule id is 1–128 letters, digits, dashes or underscores' };
+  const host = inviteHosts[0]?.trim().toLowerCase();
+  if (host === undefined)
+    return { problem: 'No host is configured for interview links (interview.inviteHosts), so a schedule id cannot be looked up' };
+  const scheme = LOOPBACK_HOSTS.has(host.replace(/:\d+$/, '')) ? 'http' : 'https';
+  return { link: `${scheme}://${host}/interview/${scheduleId}?role=interviewer` };
 }
 
 /** Whether a command-line argument looks like a link (the OS passes links as arguments on Windows and Linux). */

@@ -61,6 +61,8 @@ export const interviewScriptSchema = z
     scheduleId: z.string().min(1).max(128).optional(),
     title: z.string().trim().min(1).max(200),
     candidateName: z.string().trim().min(1).max(200),
+    /** The position the candidate is interviewed for, shown to the interviewer. */
+    position: z.string().trim().min(1).max(200).optional(),
     organization: z.string().trim().min(1).max(200).default(UNNAMED_ORGANIZATION),
     locale: z
       .string()

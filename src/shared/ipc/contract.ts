@@ -9,9 +9,21 @@ import { callChannels } from './channels/call';
 import { cloudChannels } from './channels/cloud';
 import { finalizeChannels } from './channels/finalize';
 import { interviewChannels } from './channels/interview';
+import { interviewerCloudChannels } from './channels/interviewer-cloud';
 import { notesChannels } from './channels/notes';
 import { recordingChannels } from './channels/recording';
+import { reviewChannels } from './channels/review';
 import { uploadChannels } from './channels/upload';
+
+/**
+ * A channel: its request and response schemas, and (rarely) the response keys whose string values are playback URLs
+ * the renderer must receive whole — the one exemption from the dispatcher's redaction (docs/security.md).
+ */
+export interface ChannelSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+  playbackFields?: readonly string[];
+}
 
 /**
  * The single source of truth for every call between the renderer and the main process.
@@ -24,9 +36,11 @@ export const channels = {
   ...finalizeChannels,
   ...uploadChannels,
   ...cloudChannels,
+  ...interviewerCloudChannels,
   ...callChannels,
   ...notesChannels,
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+  ...reviewChannels,
+} as const satisfies Record<string, ChannelSpec>;
 
 /** Events pushed from the main process to the renderer. */
 export const events = {

@@ -12,6 +12,7 @@ export function appHandlers(core: Core): Pick<HandlerTable, 'getAppInfo' | 'runD
       platform: process.platform,
       dataDir: core.dataDir,
       configProblems: core.config.problems,
+      interviewer: core.config.config.interviewer,
     }),
     runDoctor: () => core.doctor(),
     acknowledgeCatalogNotice: () => {

@@ -5,9 +5,11 @@ import { callHandlers } from './call-handlers';
 import { cloudHandlers } from './cloud-handlers';
 import { finalizeHandlers } from './finalize-handlers';
 import { interviewHandlers } from './interview-handlers';
+import { interviewerCloudHandlers } from './interviewer-cloud-handlers';
 import { libraryHandlers } from './library-handlers';
 import { logHandlers } from './log-handlers';
 import { notesHandlers } from './notes-handlers';
+import { reviewHandlers } from './review-handlers';
 import { recordingHandlers } from './recording-handlers';
 import { uploadHandlers } from './upload-handlers';
 
@@ -22,7 +24,9 @@ export function createHandlerTable(core: Core): HandlerTable {
     ...finalizeHandlers(core),
     ...uploadHandlers(core),
     ...cloudHandlers(core),
+    ...interviewerCloudHandlers(core),
     ...callHandlers(core),
     ...notesHandlers(core),
+    ...reviewHandlers(core),
   };
 }

@@ -6,7 +6,8 @@ import { questionAudio } from '../../services/interview/question-audio';
 import { usableScript } from '../../services/interview/interview-service';
 import type { HandlerTable } from '../dispatcher';
 
-type InterviewChannels = 'getInterviewScript' | 'giveConsent' | 'getResumableInterview' | 'getQuestionAudio' | 'openInterviewLink';
+type InterviewChannels =
+  'getInterviewScript' | 'giveConsent' | 'getResumableInterview' | 'getQuestionAudio' | 'openInterviewLink' | 'openPastedInterviewLink';
 
 export function interviewHandlers(core: Core): Pick<HandlerTable, InterviewChannels> {
   const { recording } = core.config.config;
@@ -29,6 +30,8 @@ export function interviewHandlers(core: Core): Pick<HandlerTable, InterviewChann
     giveConsent: ({ scriptId }) => core.interviews.giveConsent(scriptId),
 
     openInterviewLink: () => core.links.openPending(),
+    openPastedInterviewLink: (request) =>
+      'link' in request ? core.links.openGiven(request.link) : core.links.openSchedule(request.scheduleId),
 
     // A recording whose page vanished without a word (a crashed tab) is paused first, so it is offered too.
     getResumableInterview: async () => {

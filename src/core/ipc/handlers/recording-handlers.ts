@@ -23,7 +23,12 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
 
     startRecording: async (input) => {
       const started = await core.recording.start(input);
-      logger.info('Recording started', { ...started, mimeType: input.mimeType, dir: path.join(core.dataDir, 'recordings') });
+      logger.info('Recording started', {
+        ...started,
+        mimeType: input.mimeType,
+        kind: input.kind ?? 'interview',
+        dir: path.join(core.dataDir, 'recordings'),
+      });
       return started;
     },
 
@@ -43,7 +48,9 @@ export function recordingHandlers(core: Core): Pick<HandlerTable, RecordingChann
 
     suspendRecording: async ({ recordingId }) => {
       const result = await core.recording.suspend({ recordingId });
-      logger.info('Recording paused: the page went away', { recordingId });
+      logger.info(result.state === 'paused' ? 'Recording paused: the page went away' : 'Backup stopped: the page went away', {
+        recordingId,
+      });
       return result;
     },
 

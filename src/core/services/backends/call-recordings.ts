@@ -26,6 +26,14 @@ interface LiveRecording {
   health: NodeJS.Timeout;
 }
 
+/** Registration and health reports change a session only while it runs: a late answer must not overwrite the stop's outcome. */
+export function updateWhileRunning(db: Database, store: SessionStore) {
+  return (sessionId: string, changes: CloudSessionChanges): void => {
+    const state = getCloudSession(db, sessionId)?.state;
+    if (state === 'registering' || state === 'active') store.update(sessionId, changes);
+  };
+}
+
 /**
  * The cloud recordings of the call (Agora, LiveKit, …) while a recording runs: registered when it starts, checked
  * for health while it runs, stopped (through the outbox) when it ends.
@@ -33,15 +41,7 @@ interface LiveRecording {
 export function createCallRecordings(deps: CallRecordingsDeps) {
   const { db, store, recorders } = deps;
   const live = new Map<string, LiveRecording>();
-  // Health reports only while the recording runs: a late answer must not overwrite the stop's outcome.
-  const registration: RegistrationDeps = {
-    recorders,
-    now: deps.now,
-    update: (sessionId: string, changes: CloudSessionChanges) => {
-      const state = getCloudSession(db, sessionId)?.state;
-      if (state === 'registering' || state === 'active') store.update(sessionId, changes);
-    },
-  };
+  const registration: RegistrationDeps = { recorders, now: deps.now, update: updateWhileRunning(db, store) };
 
   function track(running: LiveRecording, work: Promise<void>): void {
     const settled = work.catch((error: unknown) => deps.logger.warn('Cloud check failed', { error: (error as Error).message }));

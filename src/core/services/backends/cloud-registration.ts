@@ -9,6 +9,28 @@ export interface RegistrationDeps {
   recorders: Recorders;
   update(sessionId: string, changes: CloudSessionChanges): void;
   now(): Date;
+  /**
+   * After each call to the backend: whether the backend answered (with success or an error) or nobody did
+   * (no connection, timeout, gateway). The interviewer's REC indicator says "the backend did not answer" from it.
+   */
+  answered?(sessionId: string, answered: boolean): void;
+}
+
+/** Statuses a proxy or load balancer gives for a backend behind it that did not answer. */
+const GATEWAY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * Whether a failed call still got the backend's answer: no for no connection, a timeout or a gateway's 502–504;
+ * unknown (undefined) for a rate limit, which says nothing about the recording, so the last answer stands.
+ */
+function answeredDespite(error: unknown): boolean | undefined {
+  if (isBackendError(error, 'rate-limited')) return undefined;
+  return !isBackendError(error) || (error.kind !== 'unreachable' && !GATEWAY_STATUSES.has(error.status ?? 0));
+}
+
+function reportFailure(deps: RegistrationDeps, sessionId: string, error: unknown): void {
+  const answered = answeredDespite(error);
+  if (answered !== undefined) deps.answered?.(sessionId, answered);
 }
 
 /**
@@ -26,9 +48,11 @@ export async function register(deps: RegistrationDeps, session: CallSession, sig
     try {
       const started =
         (answerLost && (await recorder.findStarted(session, firstAttemptMs).catch(() => undefined))) || (await recorder.start(session));
+      deps.answered?.(session.id, true);
       deps.update(session.id, { state: 'active', startedAt: deps.now().toISOString(), error: null, ...started });
       return;
     } catch (error) {
+      reportFailure(deps, session.id, error);
       const message = (error as Error).message;
       if (isBackendError(error) && !error.retryable) return void deps.update(session.id, { state: 'failed', error: message });
       answerLost ||= isBackendError(error, 'unreachable');
@@ -44,8 +68,13 @@ export async function register(deps: RegistrationDeps, session: CallSession, sig
 export async function checkHealth(deps: RegistrationDeps, session: CallSession): Promise<void> {
   const checkedAt = deps.now().toISOString();
   try {
-    deps.update(session.id, { ...(await recorderFor(deps.recorders, session).health(session)), checkedAt });
+    const health = await recorderFor(deps.recorders, session).health(session);
+    deps.answered?.(session.id, true);
+    deps.update(session.id, { ...health, checkedAt });
   } catch (error) {
+    reportFailure(deps, session.id, error);
+    // A rate limit tells nothing about the recording: its last report stands.
+    if (isBackendError(error, 'rate-limited')) return void deps.update(session.id, { checkedAt });
     const prefix = isBackendError(error, 'unreachable') ? 'Health check: backend unreachable' : 'Health check failed';
     deps.update(session.id, { checkedAt, error: `${prefix} — ${(error as Error).message}` });
   }

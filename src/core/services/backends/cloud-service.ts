@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Config } from '../../../shared/config/schema';
 import type { CloudSession } from '../../../shared/domain/cloud';
+import type { InterviewerInterviewRequest } from '../../../shared/domain/interviewer-cloud';
 import { abandonedCloudSessions, listCloudSessions } from '../catalog/queries/cloud-sessions';
 import { listOutbox } from '../catalog/queries/outbox';
 import { getRecordingDetail } from '../catalog/queries/recordings';
@@ -8,6 +9,8 @@ import type { Logger } from '../logging/logger';
 import type { BackendClients } from './backend-clients';
 import { createCallRecordings } from './call-recordings';
 import { createDeliveries } from './cloud-delivery';
+import { openInterviewerInterview } from './interviewer/interviewer-interview';
+import { createInterviewerRecordings } from './interviewer/interviewer-recordings';
 import { createStreamSessions } from './media-api/stream-sessions';
 import { createOutbox } from './outbox/outbox-runner';
 import { createRecorders } from './recorders/recorders';
@@ -56,6 +59,17 @@ function assemble(deps: CloudServiceDeps) {
     capMs: deps.retryCapMs,
   });
   const calls = createCallRecordings({ db, store, recorders, settings, logger, now });
+  const interviewer = createInterviewerRecordings({
+    db,
+    store,
+    recorders,
+    clients,
+    outbox,
+    stopSession: calls.stopSession,
+    settings,
+    logger,
+    now,
+  });
   const streams = createStreamSessions({
     db,
     configured: Boolean(clients.media),
@@ -66,7 +80,7 @@ function assemble(deps: CloudServiceDeps) {
     outbox,
     at: store.at,
   });
-  return { logger, outbox, calls, streams };
+  return { logger, outbox, calls, streams, interviewer, now };
 }
 
 /**
@@ -77,7 +91,7 @@ function assemble(deps: CloudServiceDeps) {
  */
 export function createCloudService(deps: CloudServiceDeps) {
   const { db, clients } = deps;
-  const { logger, outbox, calls, streams } = assemble(deps);
+  const { logger, outbox, calls, streams, interviewer, now } = assemble(deps);
   const guard = guarded(logger);
   /** Recordings of live interviews whose candidate is not in the call yet: their cloud recordings wait. */
   const awaitingCall = new Set<string>();
@@ -132,9 +146,20 @@ export function createCloudService(deps: CloudServiceDeps) {
      * until Agora's idle timeout, or forever), then the outbox delivers whatever is still owed.
      */
     start: guard('Starting the outbox', () => {
-      for (const session of abandonedCloudSessions(db)) if (!calls.isLive(session.recordingId ?? '')) calls.stopSession(session);
+      for (const session of abandonedCloudSessions(db))
+        if (!calls.isLive(session.recordingId ?? '') && !interviewer.isLive(session.id)) calls.stopSession(session);
       outbox.start();
     }),
+
+    /**
+     * The interviewer's control of the call's cloud recording, beside the automatic one above (docs/backends.md,
+     * "The interviewer's cloud recording"): the interview's row, the candidate's consent, start, stop and health.
+     */
+    openInterviewerInterview: (input: InterviewerInterviewRequest) => openInterviewerInterview(db, input, now),
+    interviewConsent: interviewer.consent,
+    startRecording: interviewer.start,
+    stopRecording: interviewer.stop,
+    recordingHealth: interviewer.health,
 
     sessions: (filter: { interviewId?: string; recordingId?: string; limit?: number } = {}) => listCloudSessions(db, filter),
     pendingCalls: () => listOutbox(db),
@@ -155,6 +180,7 @@ export function createCloudService(deps: CloudServiceDeps) {
     idle: () => outbox.idle(),
     async close(): Promise<void> {
       await Promise.all(calls.liveRecordings().map(end));
+      await interviewer.close();
       await outbox.close();
     },
   };

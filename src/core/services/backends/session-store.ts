@@ -26,8 +26,8 @@ export function createSessionStore(deps: SessionStoreDeps) {
     publish(sessionId);
   };
 
-  /** A new session of a recording; `missed` at once, with the setting to change, when its backend is not configured. */
-  function create(interviewId: string, recordingId: string, backend: CloudBackend, where: RecorderTarget): CloudSession {
+  /** A new session of a recording (or of the interviewer's call: no recording); `missed` at once, with the setting to change, when its backend is not configured. */
+  function create(interviewId: string, recordingId: string | null, backend: CloudBackend, where: RecorderTarget): CloudSession {
     const id = randomUUID();
     const configured = Boolean(clients[backend]);
     insertCloudSession(db, {

@@ -62,6 +62,8 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
   IREC_S3_ENDPOINT: 's3.endpoint',
   IREC_S3_FORCE_PATH_STYLE: 's3.forcePathStyle',
   IREC_S3_PREFIX: 's3.prefix',
+  IREC_INTERVIEWER_NAME: 'interviewer.name',
+  IREC_INTERVIEWER_ROLE: 'interviewer.role',
 };
 
 /** Sets the value at a dotted key path; callers refuse unsafe paths first, and this refuses them again. */

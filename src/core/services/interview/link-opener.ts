@@ -1,5 +1,5 @@
 import type { InterviewLinkOutcome } from '../../../shared/domain/interview-link';
-import { parseInterviewLink } from '../../../shared/interview/interview-link';
+import { parseInterviewLink, scheduleInterviewerLink } from '../../../shared/interview/interview-link';
 import type { Logger } from '../logging/logger';
 import type { RecordingEvents } from '../recording/recording-service';
 import type { ServiceEvents } from '../service-events';
@@ -44,12 +44,18 @@ export function createLinkOpener(deps: LinkOpenerDeps) {
     return parsed.ok ? parsed.link.host : null;
   };
 
-  async function open(raw: string): Promise<LinkOutcome> {
+  async function open(raw: string): Promise<InterviewLinkOutcome> {
     try {
       const { link, script } = await deps.resolve(raw);
       deps.activate({ ok: true, source: 'link', file: link.scriptUrl, script });
       deps.logger.info('Interview opened from a link', { scriptUrl: link.scriptUrl, scriptId: script.id });
-      return { state: 'opened', host: link.host, scriptId: script.id, title: script.title };
+      return {
+        state: 'opened',
+        host: link.host,
+        scriptId: script.id,
+        title: script.title,
+        ...(link.interviewer && { interviewer: link.interviewer }),
+      };
     } catch (error) {
       deps.logger.warn('Interview link refused', { error: (error as Error).message });
       return { state: 'failed', host: hostOf(raw), error: (error as Error).message };
@@ -69,8 +75,27 @@ export function createLinkOpener(deps: LinkOpenerDeps) {
       const raw = pending;
       pending = undefined; // taken before the fetch, so two windows asking at once open it once
       const outcome = await open(raw);
-      if (outcome.state !== 'none') deps.emit(outcome);
+      deps.emit(outcome);
       return outcome;
+    },
+    /**
+     * A link the user pasted into the app (the interviewer's "Join as interviewer"): opened now, through the same
+     * checks as a link from the OS, or kept waiting like one while a recording runs.
+     */
+    async openGiven(raw: string): Promise<InterviewLinkOutcome> {
+      if (deps.isRecording()) {
+        this.offer(raw);
+        return { state: 'waiting', host: hostOf(raw) };
+      }
+      const outcome = await open(raw);
+      // Other windows follow an opened interview; a refusal is told only to whoever pasted the link.
+      if (outcome.state === 'opened') deps.emit(outcome);
+      return outcome;
+    },
+    /** A schedule id the interviewer typed: its invite on the first configured host, opened as an interviewer's link. */
+    async openSchedule(scheduleId: string): Promise<InterviewLinkOutcome> {
+      const built = scheduleInterviewerLink(scheduleId, deps.inviteHosts);
+      return 'problem' in built ? { state: 'failed', host: null, error: `${built.problem}.` } : this.openGiven(built.link);
     },
   };
 }

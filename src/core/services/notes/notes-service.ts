@@ -30,6 +30,16 @@ export interface NotesServiceDeps {
 }
 
 /** The interviewer's notes and scorecard of an interview, stamped with the recording clocks. */
+/** A note's `typedAt` older than this is not believed (a wrong clock, a replayed request): it is stamped now. */
+const TYPED_AT_MAX_AGE_MS = 60_000;
+
+/** When the note was typed: the desk's moment of Enter, unless it lies in the future or too far back; else now. */
+export function typedMoment(typedAt: string | undefined, now: Date): Date {
+  const typed = typedAt === undefined ? Number.NaN : Date.parse(typedAt);
+  const age = now.getTime() - typed;
+  return age >= 0 && age <= TYPED_AT_MAX_AGE_MS ? new Date(typed) : now;
+}
+
 export function createNotesService(deps: NotesServiceDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
@@ -43,15 +53,16 @@ export function createNotesService(deps: NotesServiceDeps) {
 
   return {
     /**
-     * Stores a note typed now: `localMs` is the media time the desk read from its own recorder; `cloudMs` is now
-     * less the start of the call's cloud recording running now (null when none runs).
+     * Stores a note typed just now (at `typedAt`, when given and sensible): `localMs` is the media time the desk read
+     * from its own recorder; `cloudMs` is that moment less the start of the call's cloud recording running now (null
+     * when none runs).
      */
     addNote(input: NewNote): Note {
       const request = parseInput(newNoteSchema, input, 'The note');
       const interview = interviewOf(request.interviewId);
       checkQuestion(questionsOf(interview), request.questionIndex);
       if (request.local) checkLocalRecording(db, interview.id, request.local.recordingId);
-      const at = now();
+      const at = typedMoment(request.typedAt, now());
       const cloud = noteRows.runningCallRecording(db, interview.id);
       const note: Note = {
         id: newId(),

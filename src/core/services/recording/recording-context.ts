@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import path from 'node:path';
-import { recordedContainer } from '../../../shared/domain/recording';
+import { recordedContainer, type RecordingKind } from '../../../shared/domain/recording';
 import type { KeyedSerialQueue } from '../../../shared/async/serial-queue';
 import { AppError } from '../../errors/app-error';
 import { insertSegment } from '../catalog/queries/chunks';
@@ -26,7 +26,7 @@ export interface RecordingServiceDeps {
 
 /** What the service tells whoever follows it (the pipeline). */
 export interface RecordingEvents extends Record<string, unknown> {
-  started: { recordingId: string };
+  started: { recordingId: string; kind: RecordingKind };
   /** More of a segment is durable, or the segment has ended. */
   durable: { recordingId: string; segment: number };
   /** Interrupted (the page went away): what is durable is kept, and it waits for the candidate. */
@@ -40,6 +40,7 @@ export interface RecordingEvents extends Record<string, unknown> {
 export interface Active {
   interviewId: string;
   mimeType: string;
+  kind: RecordingKind;
   segment: number;
   file: SegmentFile;
   filePath: string;

@@ -66,6 +66,7 @@ export async function resumeRecording(ctx: Context, input: { recordingId: string
     ctx.active.set(recordingId, {
       interviewId,
       mimeType,
+      kind: 'interview', // a backup is stopped, never paused: only a candidate's recording is continued
       ...freshSegment(segment, opened, recordedMs, ctx.now()),
       resumed: true,
       releaseAwake: ctx.deps.keepAwake?.start(),

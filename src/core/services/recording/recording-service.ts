@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { sha256Hex } from '../../platform/sha256';
 import { createKeyedSerialQueue } from '../../../shared/async/serial-queue';
+import type { RecordingKind } from '../../../shared/domain/recording';
 import { AppError } from '../../errors/app-error';
 import { endSegment, insertChunk } from '../catalog/queries/chunks';
 import { interviewExists } from '../catalog/queries/interviews';
-import { finishRecording, insertRecording } from '../catalog/queries/recordings';
+import { finishRecording, insertRecording, recordingKindOf } from '../catalog/queries/recordings';
 import { createServiceEmitter, type ServiceEvents } from '../service-events';
 import {
   freshSegment,
@@ -37,6 +38,13 @@ export interface ChunkInput {
   mediaEndMs?: number;
 }
 
+export interface StartInput {
+  interviewId: string;
+  mimeType: string;
+  /** The candidate's recording (`interview`, the default) or the interviewer's backup of the call. */
+  kind?: RecordingKind;
+}
+
 /** A recorder sends a chunk every second; this long without one (and nothing being written) means its page is gone. */
 const STALLED_AFTER_MS = 20_000;
 
@@ -65,13 +73,14 @@ async function stopAfterDiskFull(ctx: Context, recordingId: string, state: Activ
   );
 }
 
-async function start(ctx: Context, input: { interviewId: string; mimeType: string }) {
+async function start(ctx: Context, input: StartInput) {
   if (!interviewExists(ctx.deps.db, input.interviewId)) {
     throw new AppError('CONFLICT', `Interview ${input.interviewId} has no consent on record.`, {
       details: { interviewId: input.interviewId },
     });
   }
   const recordingId = `rec-${ctx.now().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
+  const kind = input.kind ?? 'interview';
   insertRecording(ctx.deps.db, {
     id: recordingId,
     interviewId: input.interviewId,
@@ -79,10 +88,17 @@ async function start(ctx: Context, input: { interviewId: string; mimeType: strin
     mimeType: input.mimeType,
     startedAt: ctx.now().toISOString(),
     runId: ctx.deps.runId,
+    kind,
   });
   const opened = await openSegment(ctx, recordingId, input.mimeType, 0);
-  ctx.active.set(recordingId, { ...input, ...freshSegment(0, opened, 0, ctx.now()), releaseAwake: ctx.deps.keepAwake?.start() });
-  ctx.events.emit('started', { recordingId });
+  ctx.active.set(recordingId, {
+    interviewId: input.interviewId,
+    mimeType: input.mimeType,
+    kind,
+    ...freshSegment(0, opened, 0, ctx.now()),
+    releaseAwake: ctx.deps.keepAwake?.start(),
+  });
+  ctx.events.emit('started', { recordingId, kind });
   return { recordingId, segment: 0 };
 }
 
@@ -138,6 +154,28 @@ async function storeChunk(ctx: Context, state: Active, input: ChunkInput): Promi
   return ackFor(ctx, state, input, offset);
 }
 
+async function stopRunning(ctx: Context, recordingId: string, state: Active, input: { durationMs: number; stopReason?: string }) {
+  await state.file.close();
+  // A continued interview's length is every part's: at least what the stored chunks cover.
+  const durationMs = state.resumed ? Math.max(input.durationMs, state.recordedMs + state.segmentMediaMs) : input.durationMs;
+  finish(ctx, recordingId, state, { durationMs: Math.round(durationMs), stopReason: input.stopReason });
+  return { state: 'stopped' as const };
+}
+
+/**
+ * The page that records went away. The candidate's recording is paused for them to continue; the interviewer's
+ * backup is stopped at its last durable chunk instead, so it is finalized and sent: nobody continues a backup.
+ */
+async function suspendOrStop(ctx: Context, recordingId: string): Promise<{ state: 'paused' | 'stopped' }> {
+  const kind = ctx.active.get(recordingId)?.kind ?? recordingKindOf(ctx.deps.db, recordingId);
+  if (kind !== 'backup') return suspendRecording(ctx, recordingId);
+  return ctx.order.run(recordingId, async (): Promise<{ state: 'paused' | 'stopped' }> => {
+    const state = ctx.active.get(recordingId);
+    if (!state) return { state: 'stopped' }; // stopped already: asking again changes nothing
+    return stopRunning(ctx, recordingId, state, { durationMs: state.recordedMs + state.segmentMediaMs, stopReason: 'interrupted' });
+  });
+}
+
 async function nextSegment(ctx: Context, recordingId: string, state: Active): Promise<{ segment: number }> {
   await state.file.close();
   endSegment(ctx.deps.db, recordingId, state.segment, ctx.now().toISOString());
@@ -165,21 +203,15 @@ export function createRecordingService(deps: RecordingServiceDeps) {
 
   return {
     on: events.on as ServiceEvents<RecordingEvents>['on'],
-    start: (input: { interviewId: string; mimeType: string }): Promise<{ recordingId: string; segment: number }> => start(ctx, input),
+    start: (input: StartInput): Promise<{ recordingId: string; segment: number }> => start(ctx, input),
     appendChunk: (input: ChunkInput): Promise<ChunkAck> => inOrder(input.recordingId, (state) => storeChunk(ctx, state, input)),
     /** After a retake, device loss or recorder restart: a new container starts in a new file. */
     startSegment: (input: { recordingId: string }): Promise<{ segment: number }> =>
       inOrder(input.recordingId, (state) => nextSegment(ctx, input.recordingId, state)),
     stop: (input: { recordingId: string; durationMs: number; stopReason?: string }): Promise<{ state: 'stopped' }> =>
-      inOrder(input.recordingId, async (state) => {
-        await state.file.close();
-        // A continued interview's length is every part's: at least what the stored chunks cover.
-        const durationMs = state.resumed ? Math.max(input.durationMs, state.recordedMs + state.segmentMediaMs) : input.durationMs;
-        finish(ctx, input.recordingId, state, { durationMs: Math.round(durationMs), stopReason: input.stopReason });
-        return { state: 'stopped' as const };
-      }),
-    /** The page that records went away: the segment is closed and the recording waits, paused, for the candidate. */
-    suspend: (input: { recordingId: string }): Promise<{ state: 'paused' }> => suspendRecording(ctx, input.recordingId),
+      inOrder(input.recordingId, (state) => stopRunning(ctx, input.recordingId, state, input)),
+    /** The page that records went away: the segment is closed and the recording waits, paused, for the candidate (a backup stops). */
+    suspend: (input: { recordingId: string }): Promise<{ state: 'paused' | 'stopped' }> => suspendOrStop(ctx, input.recordingId),
     /** The candidate continues a paused interview: a new segment of the same recording. */
     resume: (input: { recordingId: string; mimeType: string }) => resumeRecording(ctx, input),
     /** The candidate submits what a paused interview recorded: stopped, so the pipeline finalizes and sends it. */
@@ -191,12 +223,12 @@ export function createRecordingService(deps: RecordingServiceDeps) {
     async suspendStalled(idleMs = STALLED_AFTER_MS): Promise<string[]> {
       const busy = new Set(ctx.order.busyKeys());
       const stalled = [...ctx.active].filter(([id, state]) => !busy.has(id) && ctx.now().getTime() - state.lastActiveAt > idleMs);
-      await Promise.all(stalled.map(([id]) => suspendRecording(ctx, id)));
+      await Promise.all(stalled.map(([id]) => suspendOrStop(ctx, id)));
       return stalled.map(([id]) => id);
     },
     /** The window that recorded is gone (its renderer crashed): every running recording is paused for the candidate. */
     async suspendAll(): Promise<void> {
-      await Promise.all([...ctx.active.keys()].map((recordingId) => suspendRecording(ctx, recordingId)));
+      await Promise.all([...ctx.active.keys()].map((recordingId) => suspendOrStop(ctx, recordingId)));
     },
     /** Closes files of recordings still open (app quit): what was acknowledged is already durable. */
     async closeAll(): Promise<void> {

@@ -1,6 +1,6 @@
 import { getRun, type RunRow } from '../catalog/queries/runs';
-import { pausedRecordings } from '../catalog/queries/paused-recordings';
-import { unfinishedRecordings } from '../catalog/queries/recordings';
+import { pausedRecordings, stopPaused } from '../catalog/queries/paused-recordings';
+import { unfinishedRecordings, type UnfinishedRecording } from '../catalog/queries/recordings';
 import type { FinalizeOptions } from '../finalize/finalize-recording';
 import type { RecordingDetail } from '../../../shared/domain/recording';
 import { pauseInterrupted } from './pause-interrupted';
@@ -90,7 +90,7 @@ export async function recoverInterrupted(deps: RecoveryDeps, options: FinalizeOp
       interrupted,
       crashed,
     };
-    reports.push(await settle(deps, recording.state, base, options));
+    reports.push(await settle(deps, recording, base, options));
   }
   const reported = new Set(reports.map((report) => report.recordingId));
   return [...reports, ...stillWaiting(deps.db).filter((report) => !reported.has(report.recordingId))];
@@ -98,10 +98,21 @@ export async function recoverInterrupted(deps: RecoveryDeps, options: FinalizeOp
 
 type Base = Omit<ReportBase, 'message'>;
 
-/** An interrupted interview is paused (or, when asked to, submitted); anything else left unfinished is finalized. */
-async function settle(deps: RecoveryDeps, state: string, base: Base, options: FinalizeOptions): Promise<RecoveryReport> {
+/**
+ * An interrupted interview is paused (or, when asked to, submitted); an interrupted backup of the interviewer's is
+ * stopped at its last whole chunk (nobody continues a backup); anything else left unfinished is finalized.
+ */
+async function settle(
+  deps: RecoveryDeps,
+  { state, kind }: Pick<UnfinishedRecording, 'state' | 'kind'>,
+  base: Base,
+  options: FinalizeOptions,
+): Promise<RecoveryReport> {
   try {
-    if (state === 'recording') {
+    if (state === 'recording' && kind === 'backup') {
+      await pauseInterrupted(deps.db, base.recordingId);
+      stopPaused(deps.db, base.recordingId, { endedAt: new Date().toISOString(), stopReason: 'interrupted' });
+    } else if (state === 'recording') {
       await pauseInterrupted(deps.db, base.recordingId);
       if (!deps.submitPaused)
         return { ...base, interrupted: true, outcome: 'paused', message: 'paused: waiting for the candidate to continue or submit it' };

@@ -3,6 +3,7 @@ import type { RecordingDetail } from '../../../shared/domain/recording';
 import { listEvents } from '../catalog/queries/events';
 import { listConsents } from '../catalog/queries/interviews';
 import { listNotes } from '../catalog/queries/notes';
+import { recordingKindOf } from '../catalog/queries/recordings';
 import { getScorecard } from '../catalog/queries/scorecards';
 import { chaptersFromMarkers } from '../finalize/chapters';
 
@@ -44,6 +45,8 @@ export function buildManifest(
     interview,
     recording: {
       id: recording.id,
+      /** `interview` (the candidate's) or `backup` (the interviewer's local backup of the call). */
+      kind: recordingKindOf(db, recording.id) ?? 'interview',
       startedAt: recording.startedAt,
       endedAt: recording.endedAt,
       durationMs: recording.durationMs,

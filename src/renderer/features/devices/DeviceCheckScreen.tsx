@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ScreenHeading } from '../../components/ScreenHeading';
 import { useMessages } from '../../i18n/locale-context';
 import type { ScriptInfo } from '../interview/use-script';
+import { activeDevices, trackDevice } from './active-devices';
 import { resolveChoice, type DeviceKind } from './device-choice';
 import { deviceMessages } from './device-messages';
 import { DevicePickers } from './DevicePickers';
@@ -20,16 +21,6 @@ interface Props {
   controls: MediaControls;
   onStart(stream: MediaStream): void;
   onBack(): void;
-}
-
-const trackDevice = (stream: MediaStream | null, kind: 'audio' | 'video') =>
-  (kind === 'audio' ? stream?.getAudioTracks() : stream?.getVideoTracks())?.[0]?.getSettings().deviceId;
-
-/** The device in use per kind: the open tracks' devices, and the remembered speaker (else the default). */
-function activeDevices(stream: MediaStream | null, speaker: string | undefined, devices: MediaDeviceInfo[]) {
-  const speakers = devices.filter((device) => device.kind === 'audiooutput');
-  const fallback = speakers.find((device) => device.deviceId === 'default')?.deviceId ?? speakers[0]?.deviceId;
-  return { videoinput: trackDevice(stream, 'video'), audioinput: trackDevice(stream, 'audio'), audiooutput: speaker ?? fallback };
 }
 
 /** Camera, microphone and speakers chosen and tried before the interview; Start once the microphone is heard. */

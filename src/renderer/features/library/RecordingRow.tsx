@@ -1,6 +1,7 @@
 import type { RecordingSummary } from '../../../shared/domain/recording';
 import { formatDuration } from '../../../shared/format';
 import { useLocale, useMessages } from '../../i18n/locale-context';
+import { reviewMessages } from '../review/review-messages';
 import { formatSize } from './local-units';
 import { outcomeMessages } from './outcome-messages';
 import { OUTCOME_TITLE, recordingLength } from './outcome-words';
@@ -11,8 +12,9 @@ import { useDelivery } from './use-delivery';
 const ICON = { submitted: '', sending: '↑', 'needs-attention': '!', 'saved-locally': '●', paused: 'Ⅱ', recording: '●' } as const;
 
 /** One recording in the list: when, how long, and its outcome in the finish screen's words, with its one action. */
-export function RecordingRow({ summary }: { summary: RecordingSummary }) {
+export function RecordingRow({ summary, onReview }: { summary: RecordingSummary; onReview?: (interviewId: string) => void }) {
   const t = useMessages(outcomeMessages);
+  const tr = useMessages(reviewMessages);
   const { locale } = useLocale();
   const { outcome, recording, finishing, busy, act } = useDelivery(summary.id, summary.interviewId);
   const length = recording ? recordingLength(recording) : summary.durationMs;
@@ -48,6 +50,18 @@ export function RecordingRow({ summary }: { summary: RecordingSummary }) {
       {outcome?.kind === 'needs-attention' && outcome.action && (
         <span className="row-action">
           <OutcomeAction action={outcome.action} busy={busy} secondary onAct={act} />
+        </span>
+      )}
+      {onReview && (summary.state === 'finalized' || summary.state === 'uploaded') && (
+        <span className="row-action">
+          <button
+            type="button"
+            className="button-secondary"
+            aria-label={tr('openReviewLabel', { title: summary.interviewTitle })}
+            onClick={() => onReview(summary.interviewId)}
+          >
+            {tr('openReview')}
+          </button>
         </span>
       )}
     </li>

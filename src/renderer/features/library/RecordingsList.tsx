@@ -5,8 +5,11 @@ import { useMessages } from '../../i18n/locale-context';
 import { outcomeMessages } from './outcome-messages';
 import { RecordingRow } from './RecordingRow';
 
-/** The recordings on this computer, newest first, each with its outcome (Submitted, Sending…, Needs attention…). */
-export function RecordingsList() {
+/**
+ * The recordings on this computer, newest first, each with its outcome (Submitted, Sending…, Needs attention…) and,
+ * given `onReview`, a way to play its interview's recordings back.
+ */
+export function RecordingsList({ onReview }: { onReview?: (interviewId: string) => void }) {
   const t = useMessages(outcomeMessages);
   const [recordings, reload] = useAsync(useCallback(() => api.listRecordings({ limit: 50 }), []));
   useEffect(() => api.on('recordingsChanged', reload), [reload]);
@@ -26,7 +29,7 @@ export function RecordingsList() {
       {recordings.status === 'ready' && recordings.value.length > 0 && (
         <ul className="recordings">
           {recordings.value.map((r) => (
-            <RecordingRow key={r.id} summary={r} />
+            <RecordingRow key={r.id} summary={r} onReview={onReview} />
           ))}
         </ul>
       )}

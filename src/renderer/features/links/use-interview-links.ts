@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 
+const ignoreInterviewerLink = () => undefined;
+
 export type LinkNotice = { kind: 'waiting'; host: string | null } | { kind: 'failed'; error: string } | null;
 
 /**
@@ -8,7 +10,12 @@ export type LinkNotice = { kind: 'waiting'; host: string | null } | { kind: 'fai
  * starts, when a link arrives, and when the candidate leaves an interview. During an interview a link only waits,
  * with a notice: the flow (consent, device check, recording) keeps the interview it began with.
  */
-export function useInterviewLinks(inInterview: boolean, reloadScript: () => void): [LinkNotice, () => void] {
+export function useInterviewLinks(
+  inInterview: boolean,
+  reloadScript: () => void,
+  /** An interviewer's link (`role=interviewer`) was opened: the desk takes it instead of the candidate's path. */
+  onInterviewerLink: (link: { name?: string }) => void = ignoreInterviewerLink,
+): [LinkNotice, () => void] {
   const [notice, setNotice] = useState<LinkNotice>(null);
   const inInterviewNow = useRef(inInterview);
   useEffect(() => {
@@ -23,9 +30,10 @@ export function useInterviewLinks(inInterview: boolean, reloadScript: () => void
       else if (outcome.state === 'opened') {
         setNotice(null);
         reloadScript();
+        if (outcome.interviewer) onInterviewerLink(outcome.interviewer);
       }
     },
-    [reloadScript],
+    [reloadScript, onInterviewerLink],
   );
   const open = useCallback(
     () =>

@@ -1,4 +1,4 @@
-import { createFramePainter } from './frame-painter';
+import { createFramePainter, type PaintFrame } from './frame-painter';
 import { monotonicNow, overlayStateAt, type OverlayClock } from './overlay-clock';
 
 /** After stop, how long the camera's stream may take to end by itself before it is cancelled. */
@@ -13,15 +13,21 @@ export interface Composing {
 /**
  * The compositor's loop, the same in its worker and on the page: each camera frame read is drawn with the
  * overlay and written out with the camera's timestamp. It is driven by the camera's own frames, never by
- * requestAnimationFrame or timers, so a hidden or minimised window keeps its full frame rate.
+ * requestAnimationFrame or timers, so a hidden or minimised window keeps its full frame rate. `painter` makes
+ * what draws a frame: the candidate's camera letterboxed, by default; the interviewer's backup passes its own.
  */
-export function composeFrames(camera: ReadableStream<VideoFrame>, output: WritableStream<VideoFrame>, clock: OverlayClock): Composing {
+export function composeFrames(
+  camera: ReadableStream<VideoFrame>,
+  output: WritableStream<VideoFrame>,
+  clock: OverlayClock,
+  painter: () => PaintFrame = createFramePainter,
+): Composing {
   const reader = camera.getReader();
   const writer = output.getWriter();
   let stopped = false;
   const done = (async () => {
     try {
-      const paint = createFramePainter();
+      const paint = painter();
       for (;;) {
         const { value: frame, done: ended } = await reader.read();
         if (ended || !frame) break;

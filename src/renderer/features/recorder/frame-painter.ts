@@ -1,8 +1,11 @@
 import { letterbox, OUTPUT_HEIGHT, OUTPUT_WIDTH } from './geometry';
 import { drawOverlay, type OverlayState } from './overlay';
 
-/** Draws one camera frame, letterboxed into 1280×720 with the overlay, as a new frame with the camera's timestamp. */
+/** Draws one camera frame into 1280×720 with the overlay, as a new frame with the camera's timestamp; closes the camera frame. */
 export type PaintFrame = (frame: VideoFrame, overlay: OverlayState) => VideoFrame;
+
+/** Draws a frame's picture (everything under the overlay) on the 1280×720 canvas, cleared to black. */
+export type DrawPicture = (ctx: OffscreenCanvasRenderingContext2D, frame: VideoFrame) => void;
 
 /**
  * OffscreenCanvas 2D rather than WebGL: measured in a worker in Chromium 156 without a GPU (as in tests, and on
@@ -10,17 +13,16 @@ export type PaintFrame = (frame: VideoFrame, overlay: OverlayState) => VideoFram
  * rasterizer at ~62 ms a frame (16 fps). Where there is a GPU, Chromium accelerates 2D canvases too.
  * The camera frame is closed here, as soon as it is drawn.
  */
-export function createFramePainter(): PaintFrame {
+export function createCanvasPainter(drawPicture: DrawPicture): PaintFrame {
   const canvas = new OffscreenCanvas(OUTPUT_WIDTH, OUTPUT_HEIGHT);
   const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) throw new Error('This computer cannot draw video frames (no 2D canvas).');
   return (frame, overlay) => {
-    const box = letterbox(frame.displayWidth, frame.displayHeight);
     const timestamp = frame.timestamp;
     try {
       ctx.fillStyle = '#000';
       ctx.fillRect(0, 0, OUTPUT_WIDTH, OUTPUT_HEIGHT);
-      ctx.drawImage(frame, box.x, box.y, box.width, box.height);
+      drawPicture(ctx, frame);
     } finally {
       frame.close();
     }
@@ -28,3 +30,10 @@ export function createFramePainter(): PaintFrame {
     return new VideoFrame(canvas, { timestamp });
   };
 }
+
+/** The candidate's camera, letterboxed into 1280×720 with the overlay. */
+export const createFramePainter = (): PaintFrame =>
+  createCanvasPainter((ctx, frame) => {
+    const box = letterbox(frame.displayWidth, frame.displayHeight);
+    ctx.drawImage(frame, box.x, box.y, box.width, box.height);
+  });

@@ -4,20 +4,26 @@ import { createRecordedTime } from './recorded-time';
 import { browserMedia } from './recorder-media';
 import { controlSession } from './session-control';
 import type { SessionApi, SessionOptions } from './session-options';
+import type { OverlayClock } from './overlay-clock';
 import { openSessionSources, type SessionSources } from './session-sources';
 
 /** A new recording, or a paused one continued in a new segment after what its earlier parts hold. */
 async function beginRecording(api: SessionApi, options: SessionOptions, mimeType: string) {
   if (options.resume) return api.resumeRecording({ recordingId: options.resume.recordingId, mimeType });
-  return { ...(await api.startRecording({ interviewId: options.interviewId, mimeType })), recordedMs: 0 };
+  const kind = options.kind && { kind: options.kind };
+  return { ...(await api.startRecording({ interviewId: options.interviewId, mimeType, ...kind })), recordedMs: 0 };
+}
+
+/** What the session records: the caller's own sources, or the candidate's camera and microphone. */
+function openFor(options: SessionOptions, overlay: OverlayClock): Promise<SessionSources> {
+  return 'openSources' in options ? options.openSources(overlay) : openSessionSources(options.media ?? browserMedia, options, overlay);
 }
 
 /** A continued recording's sources open after main said how much was recorded: the overlay's clock goes on from there. */
 async function openSources(options: SessionOptions, begun: { recordingId: string; recordedMs: number }, startedAt: number) {
-  const media = options.media ?? browserMedia;
   const overlay = { interviewId: options.interviewId, startedAt: performance.timeOrigin + startedAt - begun.recordedMs };
   try {
-    return await openSessionSources(media, options, overlay);
+    return await openFor(options, overlay);
   } catch (error) {
     await options.api.suspendRecording({ recordingId: begun.recordingId }).catch(() => undefined); // still resumable
     throw error;
@@ -33,9 +39,7 @@ export async function startRecorderSession(options: SessionOptions) {
 
   const startedAt = performance.now();
   // A new recording's sources open first (nothing is recorded if they fail); see openSources for a continued one.
-  const fresh = options.resume
-    ? undefined
-    : await openSessionSources(media, options, { interviewId, startedAt: performance.timeOrigin + startedAt });
+  const fresh = options.resume ? undefined : await openFor(options, { interviewId, startedAt: performance.timeOrigin + startedAt });
   const begun = await beginRecording(api, options, mimeType);
   const sources: SessionSources = fresh ?? (await openSources(options, begun, startedAt));
   const { recordingId, segment, recordedMs: earlierMs } = begun;

@@ -14,6 +14,8 @@ export const appChannels = {
       platform: z.string(),
       dataDir: z.string(),
       configProblems: z.array(configProblemSchema),
+      /** `interviewer.name` and `interviewer.role` from configuration, for the interviewer mode. */
+      interviewer: z.object({ name: z.string().optional(), role: z.string().optional() }),
     }),
   },
   runDoctor: {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { interviewScriptSchema } from '../../interview/script';
 import { bytesSchema as bytes } from '../bytes';
 import { interviewLinkSchema } from '../../domain/interview-link';
+import { MAX_LINK_LENGTH, SCHEDULE_ID } from '../../interview/interview-link';
 
 /** The active interview script, consent, and each question's audio. */
 export const interviewChannels = {
@@ -54,6 +55,18 @@ export const interviewChannels = {
   openInterviewLink: {
     request: z.undefined(),
     response: interviewLinkSchema.or(z.object({ state: z.literal('none') })),
+  },
+  /**
+   * Opens a link the user pasted (the interviewer's join form): the only link that comes from the renderer, parsed
+   * and fetched by the core under the same rules as one from the OS.
+   */
+  openPastedInterviewLink: {
+    request: z.union([
+      z.strictObject({ link: z.string().min(1).max(MAX_LINK_LENGTH) }),
+      /** A schedule id: the invite of that id on the first of `interview.inviteHosts`, as an interviewer's link. */
+      z.strictObject({ scheduleId: z.string().regex(SCHEDULE_ID) }),
+    ]),
+    response: interviewLinkSchema,
   },
   getQuestionAudio: {
     request: z.strictObject({ questionIndex: z.number().int().min(0).max(49) }),

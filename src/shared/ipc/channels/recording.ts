@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordingKinds } from '../../domain/recording';
 import { bytesSchema } from '../bytes';
 
 const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
@@ -34,7 +35,12 @@ export const recordingChannels = {
     response: z.object({ dataDir: z.string(), freeBytes: z.number().nullable(), minFreeBytes: z.number() }),
   },
   startRecording: {
-    request: z.strictObject({ interviewId: z.string().min(1), mimeType: z.string().min(1).max(100) }),
+    request: z.strictObject({
+      interviewId: z.string().min(1),
+      mimeType: z.string().min(1).max(100),
+      /** `backup`: the interviewer's local backup of the call; the candidate's recording when absent. */
+      kind: z.enum(recordingKinds).optional(),
+    }),
     response: z.object({ recordingId: z.string(), segment: z.number().int() }),
   },
   appendChunk: {
@@ -63,10 +69,13 @@ export const recordingChannels = {
     request: z.strictObject({ recordingId: z.string().min(1), mimeType: z.string().min(1).max(100) }),
     response: z.object({ recordingId: z.string(), segment: z.number().int(), recordedMs: z.number().min(0) }),
   },
-  /** The page that records is going away (reload, close): keep what is durable and wait for the candidate. */
+  /**
+   * The page that records is going away (reload, close): keep what is durable and wait for the candidate. A backup
+   * recording is stopped instead (finalized and sent): nobody continues it.
+   */
   suspendRecording: {
     request: z.strictObject({ recordingId: z.string().min(1) }),
-    response: z.object({ state: z.literal('paused') }),
+    response: z.object({ state: z.enum(['paused', 'stopped']) }),
   },
   /** The candidate chose "Submit what was recorded" for a paused interview: it is stopped, finalized and sent. */
   submitPausedRecording: {

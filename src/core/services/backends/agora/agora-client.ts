@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { NO_CLOUD_STORAGE_WORDS } from '../../../../shared/domain/cloud-health';
 import { BACKEND_LABELS, BackendError, describeFieldErrors, HTTP, kindForStatus } from '../backend-error';
 import { parseReply, sendHttp, type FetchPort, type HttpReply } from '../http-json';
 import {
@@ -126,7 +127,7 @@ export function createAgoraClient(baseUrl: string, fetchPort?: FetchPort) {
           status: HTTP.ok,
           reply: stopped,
           message:
-            `The cloud recording stopped, but the recording backend has no cloud storage configured: Agora returned no files ` +
+            `The cloud recording stopped, but ${NO_CLOUD_STORAGE_WORDS}: Agora returned no files ` +
             `(the backend must send a storageConfig when it starts a recording; see docs/backends.md, "Agora without cloud storage").`,
         });
       }

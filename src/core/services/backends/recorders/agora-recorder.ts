@@ -89,6 +89,18 @@ export function createAgoraRecorder(deps: RecorderDeps): CloudRecorder<AgoraSess
       const found = recordings.find((r) => r.channel_name === session.target && r.uid === session.uid && r.status === 'recording');
       return found && { resourceId: found.resource_id, remoteId: found.sid, statusText: 'Registered' };
     },
+    // The schedule listing says `recording` until the stop: unambiguous, so a running bot of the channel is joined.
+    async findRunning(where) {
+      if (!where.scheduleId) return undefined;
+      const { recordings } = await client().listBySchedule(where.scheduleId);
+      const found = recordings.find((r) => r.channel_name === where.target && r.status === 'recording');
+      return (
+        found && {
+          uid: found.uid,
+          changes: { resourceId: found.resource_id, remoteId: found.sid, statusText: 'Registered', startedAt: found.started_at ?? at() },
+        }
+      );
+    },
     async health(session) {
       const queried = await client().query(refOf(session));
       return {

@@ -37,10 +37,22 @@ export interface CloudRecorder<S extends CallSession = CallSession> {
    * any, so that a second start does not run unstopped beside it (or get refused as a duplicate).
    */
   findStarted(session: S, sinceMs: number): Promise<CloudSessionChanges | undefined>;
+  /**
+   * A recording of `where`'s call the backend already runs, whoever started it (another computer, another run),
+   * so that the interviewer's start joins it instead of adding a second bot; undefined when the backend cannot
+   * tell for sure.
+   */
+  findRunning(where: RecorderTarget): Promise<RunningRecording | undefined>;
   /** One health report of a running recording: its status, and an error when it is not recording. */
   health(session: S): Promise<CloudSessionChanges>;
   /** The outbox delivery of a stop; safe to repeat (a stop whose answer was lost is recognised). */
   stop(session: S, item: OutboxItem): Promise<DeliveryOutcome>;
+}
+
+/** A recording of the call that already runs on the backend, however it was started: its bot's uid and handle. */
+export interface RunningRecording {
+  uid?: string;
+  changes: CloudSessionChanges;
 }
 
 /** One recorder per call backend: adding a provider is one file and one entry in `createRecorders`. */

@@ -69,6 +69,9 @@ export function createLivekitRecorder(deps: RecorderDeps): CloudRecorder<Livekit
       );
       return found && { remoteId: found.egressId, statusText: LIVE_EGRESS, statusCode: EGRESS_STATUS.processing };
     },
+    // The list shows status 0 both while an egress records and while a stopped one is processed: joining one
+    // could show "recording" for a recording that ended, so only this catalog's own sessions are joined.
+    findRunning: async () => undefined,
     async health(session) {
       const egress = await client().status(egressOf(session));
       return {

@@ -173,3 +173,11 @@ export function listCloudSessions(
 export function abandonedCloudSessions(db: Database): CloudSession[] {
   return (db.prepare(`${SELECT} WHERE s.state IN ('registering', 'active')`).all() as Row[]).map(toSession);
 }
+
+/** The session recording this call now (registering or active), whoever started it: a second bot would duplicate it. */
+export function runningCallSession(db: Database, backend: CloudBackend, target: string): CloudSession | undefined {
+  const row = db
+    .prepare(`${SELECT} WHERE s.backend = ? AND s.target = ? AND s.state IN ('registering', 'active') ORDER BY s.created_at DESC LIMIT 1`)
+    .get(backend, target) as Row | undefined;
+  return row && toSession(row);
+}

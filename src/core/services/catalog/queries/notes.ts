@@ -45,15 +45,20 @@ export function deleteNote(db: Database, id: string): boolean {
 }
 
 /**
- * The call's cloud recording running now for the interview (Agora or LiveKit, acknowledged as started), newest
- * first: its `started_at` is the cloud recording's zero. The Media API upload is not a recording of the call.
+ * The call's cloud recording running now for the interview (Agora or LiveKit, acknowledged as started), its own
+ * first, else one another interview of this catalog runs in the same channel or room (the interviewer's start
+ * joins the candidate's rather than adding a bot): its `started_at` is the cloud recording's zero. The Media API
+ * upload is not a recording of the call.
  */
 export function runningCallRecording(db: Database, interviewId: string): { id: string; startedAt: string } | undefined {
   return db
     .prepare(
-      `SELECT id, started_at AS startedAt FROM cloud_sessions
-       WHERE interview_id = ? AND backend IN ('agora', 'livekit') AND state = 'active' AND started_at IS NOT NULL
-       ORDER BY started_at DESC LIMIT 1`,
+      `SELECT s.id, s.started_at AS startedAt FROM cloud_sessions s JOIN interviews i ON i.id = ?
+       WHERE s.state = 'active' AND s.started_at IS NOT NULL
+         AND (   (s.interview_id = i.id AND s.backend IN ('agora', 'livekit'))
+              OR (s.backend = 'agora' AND s.target = i.agora_channel)
+              OR (s.backend = 'livekit' AND s.target = i.livekit_room))
+       ORDER BY s.interview_id = i.id DESC, s.started_at DESC LIMIT 1`,
     )
     .get(interviewId) as { id: string; startedAt: string } | undefined;
 }

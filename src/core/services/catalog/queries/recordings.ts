@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import type { RecordingDetail, RecordingOutput, RecordingState, RecordingSummary } from '../../../../shared/domain/recording';
+import type {
+  RecordingDetail,
+  RecordingKind,
+  RecordingOutput,
+  RecordingState,
+  RecordingSummary,
+} from '../../../../shared/domain/recording';
 import { listSegments } from './chunks';
 
 export interface NewRecording {
@@ -10,13 +16,20 @@ export interface NewRecording {
   startedAt: string;
   /** The app run that records it; recovery leaves recordings of live runs alone. */
   runId?: string | null;
+  kind?: RecordingKind;
 }
 
 export function insertRecording(db: Database, recording: NewRecording): void {
   db.prepare(
-    `INSERT INTO recordings (id, interview_id, state, mime_type, started_at, run_id)
-     VALUES (@id, @interviewId, @state, @mimeType, @startedAt, @runId)`,
-  ).run({ mimeType: null, runId: null, ...recording });
+    `INSERT INTO recordings (id, interview_id, state, mime_type, started_at, run_id, kind)
+     VALUES (@id, @interviewId, @state, @mimeType, @startedAt, @runId, @kind)`,
+  ).run({ mimeType: null, runId: null, kind: 'interview', ...recording });
+}
+
+/** Whose recording it is: the candidate's (`interview`) or the interviewer's backup of the call; undefined when unknown. */
+export function recordingKindOf(db: Database, id: string): RecordingKind | undefined {
+  const row = db.prepare('SELECT kind FROM recordings WHERE id = ?').get(id) as { kind: RecordingKind } | undefined;
+  return row?.kind;
 }
 
 export function finishRecording(
@@ -143,13 +156,14 @@ export interface UnfinishedRecording {
   runId: string | null;
   startedAt: string;
   interviewTitle: string;
+  kind: RecordingKind;
 }
 
 /** Recordings not yet finalized: still recording, stopped, or in the middle of finalizing. */
 export function unfinishedRecordings(db: Database): UnfinishedRecording[] {
   return db
     .prepare(
-      `SELECT r.id, r.state, r.run_id AS runId, r.started_at AS startedAt, i.title AS interviewTitle
+      `SELECT r.id, r.state, r.run_id AS runId, r.started_at AS startedAt, i.title AS interviewTitle, r.kind
          FROM recordings r JOIN interviews i ON i.id = r.interview_id
         WHERE r.state IN ('recording', 'finalizing', 'stopped')
         ORDER BY r.started_at`,

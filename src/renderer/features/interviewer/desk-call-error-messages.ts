@@ -1,0 +1,53 @@
+import { defineMessages } from '../../../shared/i18n/messages';
+
+/** Why the interviewer's call failed, one sentence per error kind (the candidate's words say their recording goes on; these do not). */
+export const deskCallErrorMessages = defineMessages({
+  en: {
+    unreachable: '{provider} cannot be reached.',
+    timeout: '{provider} did not answer in time.',
+    auth: '{provider} did not accept the access key for this call.',
+    rejected: '{provider} did not let you join the call.',
+    mediaDenied: 'your camera or microphone could not be sent to the call.',
+    kicked: 'you were removed from the call, or it was closed.',
+    dropped: 'the connection was lost and could not be restored.',
+    unsupported: 'calls over {provider} do not work on this computer.',
+    notConfigured: 'calls over {provider} are not set up on this computer.',
+    providerDev: 'the development call server',
+  },
+  ru: {
+    unreachable: 'сервис «{provider}» недоступен.',
+    timeout: 'сервис «{provider}» не ответил вовремя.',
+    auth: 'сервис «{provider}» не принял ключ доступа к звонку.',
+    rejected: 'сервис «{provider}» не разрешил подключиться к звонку.',
+    mediaDenied: 'не удалось передать в звонок камеру или микрофон.',
+    kicked: 'вас удалили из звонка, или звонок был закрыт.',
+    dropped: 'соединение потеряно, и восстановить его не удалось.',
+    unsupported: 'звонки через сервис «{provider}» не работают на этом компьютере.',
+    notConfigured: 'звонки через сервис «{provider}» не настроены на этом компьютере.',
+    providerDev: 'сервер звонков для разработки',
+  },
+  th: {
+    unreachable: 'ติดต่อ {provider} ไม่ได้',
+    timeout: '{provider} ไม่ตอบสนองภายในเวลา',
+    auth: '{provider} ไม่ยอมรับคีย์การเข้าถึงของการโทรนี้',
+    rejected: '{provider} ไม่อนุญาตให้คุณเข้าร่วมการโทร',
+    mediaDenied: 'ส่งกล้องหรือไมโครโฟนของคุณเข้าการโทรไม่ได้',
+    kicked: 'คุณถูกนำออกจากการโทร หรือการโทรถูกปิด',
+    dropped: 'การเชื่อมต่อขาดหายและกู้คืนไม่ได้',
+    unsupported: 'การโทรผ่าน {provider} ใช้ไม่ได้ในคอมพิวเตอร์เครื่องนี้',
+    notConfigured: 'การโทรผ่าน {provider} ยังไม่ได้ตั้งค่าในคอมพิวเตอร์เครื่องนี้',
+    providerDev: 'เซิร์ฟเวอร์การโทรสำหรับการพัฒนา',
+  },
+  ar: {
+    unreachable: 'تعذّر الوصول إلى {provider}.',
+    timeout: 'لم يستجب {provider} في الوقت المحدد.',
+    auth: 'لم يقبل {provider} مفتاح الوصول لهذه المكالمة.',
+    rejected: 'لم يسمح لك {provider} بالانضمام إلى المكالمة.',
+    mediaDenied: 'تعذّر إرسال الكاميرا أو الميكروفون إلى المكالمة.',
+    kicked: 'أُزلت من المكالمة أو أُغلقت.',
+    dropped: 'انقطع الاتصال وتعذّرت استعادته.',
+    unsupported: 'المكالمات عبر {provider} لا تعمل على هذا الحاسوب.',
+    notConfigured: 'المكالمات عبر {provider} غير مُعدّة على هذا الحاسوب.',
+    providerDev: 'خادم المكالمات للتطوير',
+  },
+});
