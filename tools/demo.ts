@@ -8,10 +8,6 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import type { AgoraSession, CloudSession } from '../src/shared/domain/cloud';
-import type { RecordingDetail } from '../src/shared/domain/recording';
-import type { UploadProgress } from '../src/shared/domain/upload';
 import { projectRoot } from '../test/support/built';
 import { beginInterview } from '../test/support/candidate-flow';
 import { launchChromium } from '../test/support/chromium';
@@ -19,13 +15,22 @@ import { fakeDeviceArgs, makeFakeMedia } from '../test/support/fake-devices';
 import { startApp } from '../test/support/start-app';
 import { testEnv } from '../test/support/test-paths';
 import { checkFakeDevices, DemoUsageError, parseDemoArgs, USAGE, type DemoOptions } from './demo/options';
-import { devBackendUrl, joinAsPeer, type DemoPeer } from './demo/live-peer';
+import { agoraSession, cloudHealth, fileOf, recordingIn, uploadOf } from './demo/app-state';
+import { openInterviewerDesk, type InterviewerDesk } from './demo/interviewer-desk';
+import { devBackendUrl, joinAsPeer, peerMedia, type RemoteView } from './demo/live-peer';
 import { demoPlan } from './demo/plan';
 import { describeText, type DemoResult } from './demo/result';
+import { startSharedServices, type SharedServices } from './demo/shared-services';
 import { takeInterview } from './demo/take-interview';
 
 const SCHEDULE_ID = 'demo-schedule';
-const FINISH_TIMEOUT_MS = 180_000;
+
+/** The other participant of a live interview: a bare call page, or with --interviewer the interviewer's desk. */
+interface OtherParticipant {
+  /** The candidate finished: what the other participant received of them. */
+  finish(): Promise<RemoteView>;
+  close(): Promise<void>;
+}
 
 /** The native module and dist/ are built before any timer starts: a first run after `npm ci` compiles for minutes. */
 function buildFirst(): void {
@@ -33,44 +38,6 @@ function buildFirst(): void {
     // Their progress goes to stderr, keeping stdout for the result.
     const result = spawnSync(process.execPath, [script], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
     if (result.status !== 0) throw new Error(`${script} failed (exit ${result.status ?? result.signal}); see above.`);
-  }
-}
-
-/** What the app last heard from the Agora backend's query while the interview runs, as the interview screen shows it. */
-async function cloudHealth(page: Page): Promise<string | undefined> {
-  const sessions: CloudSession[] = await page.evaluate(async () => {
-    const [latest] = await window.api.listRecordings({ limit: 1 });
-    return latest ? window.api.getCloudSessions({ interviewId: latest.interviewId }) : [];
-  });
-  const agora = sessions.find((session) => session.backend === 'agora' && session.statusCode !== null);
-  return agora ? `status ${agora.statusCode}, ${agora.statusText} (checked ${agora.checkedAt})` : undefined;
-}
-
-/** The interview's Agora session once its stop went through (the outbox delivers it right after the interview). */
-async function agoraSession(page: Page, interviewId: string): Promise<AgoraSession> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const sessions: CloudSession[] = await page.evaluate((id) => window.api.getCloudSessions({ interviewId: id }), interviewId);
-    const agora = sessions.find((session): session is AgoraSession => session.backend === 'agora');
-    if (agora && ['done', 'failed', 'missed'].includes(agora.state)) {
-      if (agora.state !== 'done') throw new Error(`the Agora cloud recording ended ${agora.state}: ${agora.error}`);
-      return agora;
-    }
-    if (Date.now() > deadline) throw new Error(`the Agora cloud recording did not finish in time (${agora?.state ?? 'no session'})`);
-    await page.waitForTimeout(500);
-  }
-}
-
-/** The recording once it reaches `state`; a failed finalize ends the demo with its reason. */
-async function recordingIn(page: Page, recordingId: string, state: 'finalized' | 'uploaded'): Promise<RecordingDetail> {
-  const wanted = state === 'finalized' ? ['finalized', 'uploaded'] : ['uploaded'];
-  const deadline = Date.now() + FINISH_TIMEOUT_MS;
-  for (;;) {
-    const detail: RecordingDetail = await page.evaluate((id) => window.api.getRecording({ recordingId: id }), recordingId);
-    if (wanted.includes(detail.state)) return detail;
-    if (detail.state === 'failed') throw new Error(`the recording ${recordingId} failed to finalize: ${detail.error}`);
-    if (Date.now() > deadline) throw new Error(`the recording ${recordingId} did not become ${state} in time (it is ${detail.state})`);
-    await page.waitForTimeout(500);
   }
 }
 
@@ -82,8 +49,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const given = process.env.IREC_DATA_DIR;
   const root = given ? path.join(given, 'demo-input') : fs.mkdtempSync(path.join(os.tmpdir(), 'irec-demo-'));
   fs.mkdirSync(root, { recursive: true });
-  const env = given ? process.env : testEnv(root);
-  const dataDir = env.IREC_DATA_DIR!;
+  const dataDir = given ?? testEnv(root).IREC_DATA_DIR!;
   log(`Demo data folder: ${dataDir}`);
   const generated = await makeFakeMedia(root);
   const camera = options.fakeVideo ? path.resolve(options.fakeVideo) : generated.camera;
@@ -99,18 +65,29 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const script = path.join(root, 'demo-interview.json');
   fs.writeFileSync(script, JSON.stringify(plan.script, null, 2));
 
+  // With --interviewer, the two apps share one backend and bucket (started here); otherwise npm start runs its own.
+  const services: SharedServices | undefined = options.interviewer ? await startSharedServices(root) : undefined;
+  const env = { ...(given ? process.env : testEnv(root)), ...services?.env };
   // Chromium offers loopback ICE candidates (the development call server's) only with this flag.
   const callFlags = options.live ? ['--allow-loopback-in-peer-connection'] : [];
+  // If either fails to start, what did start ends with this process (Playwright's and spawnGroup's exit hooks).
   const [browser, app] = await Promise.all([
     launchChromium([...fakeDeviceArgs({ camera, microphone }), ...callFlags]),
     startApp(env, ['--no-open', '--port', '0', '--script', script]),
   ]);
-  let peer: DemoPeer | undefined;
+  let peer: OtherParticipant | undefined;
+  let desk: InterviewerDesk | undefined;
   try {
     if (options.live) {
       const video = options.peerFakeVideo && path.resolve(options.peerFakeVideo);
       const audio = options.peerFakeAudio && path.resolve(options.peerFakeAudio);
-      peer = await joinAsPeer({ dir: root, backendUrl: devBackendUrl(app.output()), channel, video, audio });
+      if (services) {
+        const media = await peerMedia(root, video, audio);
+        const dir = path.join(root, 'interviewer');
+        peer = desk = await openInterviewerDesk({ dir, env: services.env, script: plan.script, media, log });
+      } else {
+        peer = await joinAsPeer({ dir: root, backendUrl: devBackendUrl(app.output()), channel, video, audio });
+      }
       log(`The other participant is in the call ${channel} (camera ${video ?? 'green'}, microphone ${audio ?? '1200 Hz'}).`);
     }
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -130,7 +107,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
       2000,
     );
     try {
-      await takeInterview(page, plan, log);
+      await Promise.all([takeInterview(page, plan, log), desk?.takeNotes(plan)]);
     } finally {
       clearInterval(healthPoll);
     }
@@ -146,23 +123,17 @@ async function runDemo(options: DemoOptions): Promise<void> {
     await recordingIn(page, summary!.id, 'finalized');
     log('Finalized; uploading to the bucket…');
     const detail = await recordingIn(page, summary!.id, 'uploaded');
-    const upload: UploadProgress = await page.evaluate((recordingId) => window.api.getUploadProgress({ recordingId }), detail.id);
     const agora = await agoraSession(page, detail.interviewId);
+    const interviewer = (await desk?.outcome()) ?? null;
     const result: DemoResult = {
       recordingId: detail.id,
       scheduleId: SCHEDULE_ID,
       state: detail.state,
       recordedSeconds: (detail.durationMs ?? 0) / 1000,
       retakes: options.retakes,
-      files: detail.outputs.map((o) => ({
-        path: o.filePath,
-        container: o.container,
-        durationSeconds: o.durationMs / 1000,
-        sizeBytes: o.size,
-        sha256: o.sha256,
-      })),
+      files: detail.outputs.map(fileOf),
       durationSeconds: detail.outputs.reduce((sum, o) => sum + o.durationMs, 0) / 1000,
-      upload: { bucket: upload.bucket ?? '', key: upload.key ?? '', verifiedSize: upload.keySize ?? 0 },
+      upload: await uploadOf(page, detail.id),
       catalog: path.join(dataDir, 'catalog.sqlite'),
       dataDir,
       call: remote ? { provider: 'dev', channel, remote } : null,
@@ -175,6 +146,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
         files: agora.files.map((file) => file.filename),
         recordingUrl: agora.recordingUrl ?? null,
       },
+      interviewer,
     };
     if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else describeText(result, log);
@@ -182,6 +154,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     await peer?.close();
     await browser.close();
     await app.stop();
+    await services?.close();
   }
 }
 
@@ -199,7 +172,9 @@ function main(): Promise<void> {
     process.stderr.write(`npm run demo: ${error.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-  return runDemo(options);
+  // Everything the demo started is closed by now, but with --interviewer the call server runs in this process and
+  // its WebRTC library (werift) leaves a few ICE UDP sockets open after closing its connections: exit regardless.
+  return runDemo(options).then(() => process.exit(0));
 }
 
 main().catch((error: unknown) => {

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DemoResult } from '../../tools/demo/result';
-import { projectRoot } from '../support/built';
 import { localS3, objectDigest } from '../support/local-s3';
 import { generateMedia } from '../support/fake-devices';
+import { isBlue, MIC_HZ, ownDevices, runDemo } from '../support/demo-process';
 import { countPixels, hasTone, probeVideo, readAudioMono, readFrameRgb } from '../support/media-analysis';
-import { processesMentioning, spawnGroup } from '../support/process-group';
+import { processesMentioning } from '../support/process-group';
 import { tempDir } from '../support/temp-dir';
 import { testEnv } from '../support/test-paths';
 
@@ -19,32 +19,6 @@ import { testEnv } from '../support/test-paths';
  * a click and 0.8 s before its confirmation does), so a shorter share would measure the guards, not the demo.
  */
 const SECONDS = 12;
-/** Neither the generated default microphone (440 Hz) nor the question tone (1500 Hz): proves --fake-audio is used. */
-const MIC_HZ = 660;
-
-/** A solid blue camera (the default is a moving test pattern) and a 660 Hz microphone. */
-async function ownDevices(dir: string): Promise<{ video: string; audio: string }> {
-  const video = path.join(dir, 'blue.y4m');
-  const audio = path.join(dir, 'tone.wav');
-  await generateMedia('color=c=blue:size=640x480:rate=30', 2, video, ['-pix_fmt', 'yuv420p']);
-  await generateMedia(`sine=frequency=${MIC_HZ}:sample_rate=48000`, 10, audio, ['-ac', '1']);
-  return { video, audio };
-}
-
-function runDemo(args: string[], env: NodeJS.ProcessEnv) {
-  const group = spawnGroup(process.execPath, ['--import', 'tsx', 'tools/demo.ts', ...args], {
-    cwd: projectRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  group.child.stdout!.on('data', (data: Buffer) => (stdout += data.toString()));
-  group.child.stderr!.on('data', (data: Buffer) => (stderr += data.toString()));
-  return { group, done: group.exited.then(({ code }) => ({ code, stdout, stderr })) };
-}
-
-const isBlue = (r: number, g: number, b: number) => b >= 150 && r <= 80 && g <= 80;
 
 describe('npm run demo -- --seconds 12 --json --retakes 1 --fake-video --fake-audio', () => {
   it('records about 12 s with one retake and prints one JSON document matching the file, the catalog and the bucket', async () => {
@@ -148,6 +122,7 @@ describe('npm run demo -- --seconds 12 --json --retakes 1 --fake-video --fake-au
       [['--retakes', 'two'], '--retakes expects a whole number from 0 to 5, not "two"'],
       [['--fake-video', notVideo], `--fake-video ${notVideo}: not a YUV4MPEG2 (.y4m) file`],
       [['--live', '--peer-fake-video', notVideo], `--peer-fake-video ${notVideo}: not a YUV4MPEG2 (.y4m) file`],
+      [['--interviewer'], '--interviewer joins the call of a live interview: add --live.'],
     ] as const) {
       const { code, stdout, stderr } = await runDemo([...args], testEnv(root)).done;
       expect({ code, stdout }, stderr).toEqual({ code: 2, stdout: '' });

@@ -8,7 +8,7 @@ import { tempDir } from '../support/temp-dir';
 describe('npm run demo: command line', () => {
   it('reads every documented flag, with defaults for the rest', () => {
     const none = { fakeVideo: undefined, fakeAudio: undefined, peerFakeVideo: undefined, peerFakeAudio: undefined };
-    expect(parseDemoArgs([])).toEqual({ help: false, seconds: 30, retakes: 0, json: false, live: false, ...none });
+    expect(parseDemoArgs([])).toEqual({ help: false, seconds: 30, retakes: 0, json: false, live: false, interviewer: false, ...none });
     expect(parseDemoArgs(['--seconds', '8', '--json', '--retakes', '1', '--fake-video', 'a.y4m', '--fake-audio', 'b.wav'])).toEqual({
       ...none,
       help: false,
@@ -16,6 +16,7 @@ describe('npm run demo: command line', () => {
       retakes: 1,
       json: true,
       live: false,
+      interviewer: false,
       fakeVideo: 'a.y4m',
       fakeAudio: 'b.wav',
     });
@@ -23,6 +24,11 @@ describe('npm run demo: command line', () => {
       live: true,
       peerFakeVideo: 'p.y4m',
       peerFakeAudio: 'p.wav',
+    });
+    expect(parseDemoArgs(['--live', '--interviewer', '--peer-fake-video', 'p.y4m'])).toMatchObject({
+      live: true,
+      interviewer: true,
+      peerFakeVideo: 'p.y4m',
     });
   });
 
@@ -35,6 +41,7 @@ describe('npm run demo: command line', () => {
     [['--seconds', '9', '--retakes', '2'], '--seconds 9 is too short for 5 answers (3 questions, 2 retakes): give at least 10.'],
     [['now'], "Unexpected argument 'now'"],
     [['--peer-fake-video', 'p.y4m'], '--peer-fake-video is for the other participant of a live interview: add --live.'],
+    [['--interviewer', '--json'], '--interviewer joins the call of a live interview: add --live.'],
   ])('refuses %j', (args, message) => {
     expect(() => parseDemoArgs(args)).toThrow(DemoUsageError);
     expect(() => parseDemoArgs(args)).toThrow(message);

@@ -8,7 +8,13 @@ import { DEV_CALL_TOKEN_PATH } from '../../src/shared/call/dev-call-protocol';
 import type { CallEvent } from '../../src/renderer/features/call/interview-call';
 import { projectRoot } from '../../test/support/built';
 import { serveBrowserBundle } from '../../test/support/browser-bundle';
-import { devCallTokens, openCallParticipant, participantCamera, participantMicrophone } from '../../test/support/call-participant';
+import {
+  devCallTokens,
+  openCallParticipant,
+  participantCamera,
+  participantMicrophone,
+  type ParticipantMedia,
+} from '../../test/support/call-participant';
 
 const PEER_ID = 'interviewer';
 const JOIN_TIMEOUT_MS = 15_000;
@@ -34,23 +40,27 @@ export interface RemoteView {
   snapshot: string | null;
 }
 
+export const NO_DEV_BACKEND =
+  'npm start ran no development backend (IREC_DEV_BACKEND=0, or IREC_AGORA_URL/IREC_LIVEKIT_URL/IREC_MEDIA_API_URL set), ' +
+  'so there is no development call server for --live: unset them.';
+
 /** The development backend's address, from the line `npm start` prints when it starts one. */
 export function devBackendUrl(appOutput: string): string {
   const match = /Development backend .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(appOutput);
-  if (!match) {
-    throw new Error(
-      'npm start ran no development backend (IREC_DEV_BACKEND=0, or IREC_AGORA_URL/IREC_LIVEKIT_URL/IREC_MEDIA_API_URL set), ' +
-        'so there is no development call server for --live: unset them.',
-    );
-  }
+  if (!match) throw new Error(NO_DEV_BACKEND);
   return match[1]!;
 }
 
-export async function joinAsPeer(options: PeerOptions) {
-  const media = {
-    camera: options.video ?? (await participantCamera(options.dir, 'peer', 'color=c=green:size=640x480:rate=30')),
-    microphone: options.audio ?? (await participantMicrophone(options.dir, 'peer', 1200)),
+/** The other participant's camera and microphone: the given files, else a green picture and a 1200 Hz tone. */
+export async function peerMedia(dir: string, video?: string, audio?: string): Promise<ParticipantMedia> {
+  return {
+    camera: video ?? (await participantCamera(dir, 'peer', 'color=c=green:size=640x480:rate=30')),
+    microphone: audio ?? (await participantMicrophone(dir, 'peer', 1200)),
   };
+}
+
+export async function joinAsPeer(options: PeerOptions) {
+  const media = await peerMedia(options.dir, options.video, options.audio);
   const bundle = await serveBrowserBundle(path.join(projectRoot, 'test/support/dev-call-page.ts'));
   const peer = await openCallParticipant(bundle.url, media, devCallTokens(`${options.backendUrl}${DEV_CALL_TOKEN_PATH}`)).catch(
     async (error: unknown) => {

@@ -4,22 +4,26 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: npm run -s demo -- [--seconds N] [--retakes K] [--fake-video F.y4m] [--fake-audio F.wav] [--json]
-       npm run -s demo -- --live [those flags] [--peer-fake-video F.y4m] [--peer-fake-audio F.wav]
+       npm run -s demo -- --live [--interviewer] [those flags] [--peer-fake-video F.y4m] [--peer-fake-audio F.wav]
 
 Takes the practice interview once in headless Chromium through the real UI, then finalizes the recording and
 uploads it to the local S3 (or the bucket in IREC_S3_*), with an Agora cloud recording on the development backend.
 With --live the interview is a live one: the candidate joins a call on the development call server and a second
 headless Chromium, with devices of its own, takes part as the interviewer; the cloud recording starts once the
-candidate is in the call.
+candidate is in the call. With --interviewer as well, the interviewer is the app's interviewer's desk in an app
+of its own (its own data folder, the same backend and bucket): it joins, records a local backup, starts and stops
+the cloud recording and types two notes; the result then names the backup, the cloud recording and the notes.
 
   --seconds N          record about N seconds in all, spread evenly over every answer (default 30)
   --retakes K          retake the answer to question 1 K times, with "Retake this answer" (0-5, default 0)
   --fake-video F       camera: a YUV4MPEG2 (.y4m) file (default: a generated 640x480 30 fps test pattern)
   --fake-audio F       microphone: a WAV file (default: a generated 440 Hz tone)
   --live               a live interview through the development call server, with a second participant
+  --interviewer        with --live, the other participant is the app's interviewer's desk, not a bare call page
   --peer-fake-video F  with --live, the other participant's camera (default: a generated green picture)
   --peer-fake-audio F  with --live, the other participant's microphone (default: a generated 1200 Hz tone)
-  --json               print one JSON document on stdout (recording, files, upload, catalog, call); progress to stderr
+  --json               print one JSON document on stdout (recording, files, upload, catalog, call, interviewer);
+                       progress to stderr
   --help               this text
 
 (-s keeps npm's own banner off stdout.) Data goes to a fresh temporary folder unless IREC_DATA_DIR is set.`;
@@ -37,6 +41,8 @@ export interface DemoOptions {
   fakeVideo?: string;
   fakeAudio?: string;
   live: boolean;
+  /** With live: the other participant is the app's interviewer's desk. */
+  interviewer: boolean;
   peerFakeVideo?: string;
   peerFakeAudio?: string;
   json: boolean;
@@ -66,6 +72,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
         'fake-video': { type: 'string' },
         'fake-audio': { type: 'string' },
         live: { type: 'boolean' },
+        interviewer: { type: 'boolean' },
         'peer-fake-video': { type: 'string' },
         'peer-fake-audio': { type: 'string' },
         json: { type: 'boolean' },
@@ -87,6 +94,8 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
   const live = values.live ?? false;
   const peerFlag = ['peer-fake-video', 'peer-fake-audio'].find((flag) => values[flag as 'peer-fake-video'] !== undefined);
   if (peerFlag && !live) throw new DemoUsageError(`--${peerFlag} is for the other participant of a live interview: add --live.`);
+  const interviewer = values.interviewer ?? false;
+  if (interviewer && !live) throw new DemoUsageError('--interviewer joins the call of a live interview: add --live.');
   return {
     help: values.help ?? false,
     seconds,
@@ -94,6 +103,7 @@ export function parseDemoArgs(argv: readonly string[]): DemoOptions {
     fakeVideo: values['fake-video'],
     fakeAudio: values['fake-audio'],
     live,
+    interviewer,
     peerFakeVideo: values['peer-fake-video'],
     peerFakeAudio: values['peer-fake-audio'],
     json: values.json ?? false,

@@ -3,6 +3,23 @@ import { formatBytes, formatDuration } from '../../src/shared/format';
 import type { RecordingDetail } from '../../src/shared/domain/recording';
 import type { RemoteView } from './live-peer';
 
+/** With --interviewer: what the interviewer's desk delivered. */
+export interface InterviewerResult {
+  /** The local backup of the call, recorded from join to leave, as uploaded. */
+  backup: {
+    recordingId: string;
+    path: string;
+    durationSeconds: number;
+    sizeBytes: number;
+    sha256: string;
+    upload: { bucket: string; key: string; verifiedSize: number };
+  };
+  /** The cloud recording the interviewer started and stopped. */
+  cloud: { backend: 'agora'; channel: string; recordingUrl: string | null; files: string[] };
+  /** Each note with where it was typed in the cloud recording and in the backup (ms; null when not recording). */
+  notes: Array<{ text: string; questionIndex: number | null; cloudMs: number | null; localMs: number | null }>;
+}
+
 /** What `--json` prints: one document describing the delivered recording. */
 export interface DemoResult {
   recordingId: string;
@@ -32,6 +49,24 @@ export interface DemoResult {
     files: string[];
     recordingUrl: string | null;
   };
+  interviewer: InterviewerResult | null;
+}
+
+const clock = (ms: number | null) => (ms === null ? 'not recording' : formatDuration(ms));
+
+function describeInterviewer({ backup, cloud, notes }: InterviewerResult, say: (line: string) => void): void {
+  say(`\nInterviewer's backup: ${backup.path}`);
+  say(
+    `Duration:      ${formatDuration(backup.durationSeconds * 1000)} (${backup.durationSeconds.toFixed(2)} s), ${formatBytes(backup.sizeBytes)}`,
+  );
+  say(`sha256:        ${backup.sha256}`);
+  say(`Uploaded:      ${backup.upload.bucket}/${backup.upload.key} (${backup.upload.verifiedSize} bytes verified)`);
+  say(`Cloud (${cloud.backend}): ${cloud.channel}, ${cloud.files.join(', ')}`);
+  say(`recording_url: ${cloud.recordingUrl}`);
+  for (const note of notes) {
+    const question = note.questionIndex === null ? '' : ` [question ${note.questionIndex + 1}]`;
+    say(`Note:          "${note.text}"${question} at ${clock(note.cloudMs)} in the cloud recording, ${clock(note.localMs)} in the backup`);
+  }
 }
 
 export function describeText(result: DemoResult, say: (line: string) => void): void {
@@ -59,6 +94,7 @@ export function describeText(result: DemoResult, say: (line: string) => void): v
     say(`Received:      ${remote.framesDecoded} frames of the candidate's video (participant ${remote.participantId ?? 'never seen'})`);
     say(`Snapshot:      ${remote.snapshot ?? 'none (no frame arrived)'}`);
   }
+  if (result.interviewer) describeInterviewer(result.interviewer, say);
   say(`\nMore: npm run -s irec -- recordings show ${result.recordingId} --data-dir ${result.dataDir}`);
   say(`     npm run -s irec -- cloud list --data-dir ${result.dataDir}`);
 }
