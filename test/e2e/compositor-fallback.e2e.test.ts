@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { beginInterview } from '../support/candidate-flow';
 import { launchChromium } from '../support/chromium';
-import { CAMERA_FPS, fakeDeviceArgs, makeFakeMedia } from '../support/fake-devices';
+import { BROKEN_FPS, fakeDeviceArgs, makeFakeMedia } from '../support/fake-devices';
 import { countPixels, isRecRed, probeVideo, readFrameRgb } from '../support/media-analysis';
 import { startApp } from '../support/start-app';
 import { testEnv, testPaths } from '../support/test-core';
@@ -41,8 +41,8 @@ describe('compositing where the worker cannot run', () => {
       const probe = await probeVideo(file);
       expect(probe).toMatchObject({ width: 1280, height: 720 });
       expect(probe.durationSec).toBeGreaterThan(5);
-      // The fallback's job is to record; the capture e2e holds the worker to its frame-rate floor.
-      expect(probe.frameCount / probe.durationSec).toBeGreaterThanOrEqual(0.8 * CAMERA_FPS);
+      // The fallback's job is to record, at the camera's pace (how many frames it drops is the capture bench's figure).
+      expect(probe.frameCount / probe.durationSec).toBeGreaterThanOrEqual(BROKEN_FPS);
       const frame = await readFrameRgb(file, probe.durationSec / 2);
       expect(countPixels(frame, { x: 28, y: 26, width: 28, height: 28 }, isRecRed)).toBeGreaterThan(300);
       // 640×480 letterboxed into 1280×720: black bars left and right of a 960-wide picture.
