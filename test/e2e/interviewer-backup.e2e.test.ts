@@ -22,6 +22,7 @@ import { bundlePageScript } from '../support/page-script';
 import { startApp } from '../support/start-app';
 import { tempDir } from '../support/temp-dir';
 import { testEnv, testPaths } from '../support/test-core';
+import { unexpectedErrors } from '../support/console-errors';
 import type { BackupStatus } from './pages/interviewer-backup.page';
 
 const CHANNEL = 'e2e-backup-1';
@@ -168,8 +169,7 @@ describe('the interviewer’s local backup recording', () => {
       expect(hasTone(samples, SAMPLE_RATE, MIC_HZ, shownAt + 1, probe.durationSec - 0.5)).toBe(true);
       expect(hasTone(samples, SAMPLE_RATE, INTERVIEWER_HZ, shownAt + 1, probe.durationSec - 0.5)).toBe(true);
 
-      const tolerated = /WebSocket|VideoFrame was garbage collected/;
-      expect(errors.filter((text) => !tolerated.test(text))).toEqual([]);
+      expect(unexpectedErrors(errors, /WebSocket/)).toEqual([]);
     },
   );
 });
