@@ -4,10 +4,11 @@ import { catalogBench } from './catalog.bench';
 import { finalizeBench } from './finalize.bench';
 import { mediaBench } from './media.bench';
 import { hasGoal, meets, printFigures, type Figure } from './report';
+import { typecheckBench } from './typecheck.bench';
 import { uploadBench } from './upload.bench';
 
 // `npm run bench [-- <group>…]`: every benchmark's figures against the goals of the issues; name groups
-// (catalog, finalize, upload, capture, media, call) to run only those. IREC_BENCH_CAPTURE_SECONDS shortens the capture
+// (catalog, finalize, upload, capture, media, call, typecheck) to run only those. IREC_BENCH_CAPTURE_SECONDS shortens the capture
 // run (default 600 s, the issue's ten minutes); IREC_BENCH_CALL_SECONDS each of the call bench's two recordings
 // (default 1800 s, the issue's 30-minute call); IREC_BENCH_CACHE is where the generated 60-minute recording is kept.
 const seconds = Number(process.env.IREC_BENCH_CAPTURE_SECONDS ?? 600);
@@ -23,6 +24,7 @@ const groups: Array<{ name: string; title: string; run: () => Figure[] | Promise
     title: `Live call (development call server on loopback; browser host, fake 720p30 camera, ${callSeconds} s with and without the call)`,
     run: () => callBench(callSeconds),
   },
+  { name: 'typecheck', title: 'Typecheck (the three TypeScript projects, TypeScript 7 against 5.9)', run: typecheckBench },
 ];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !groups.some((g) => g.name === name));

@@ -38,8 +38,6 @@ const BACKEND_VARIABLES = ['IREC_AGORA_URL', 'IREC_LIVEKIT_URL', 'IREC_MEDIA_API
 async function devBackendEnv() {
   if (BACKEND_VARIABLES.some((name) => process.env[name]) || process.env.IREC_DEV_BACKEND === '0') return {};
   const s3 = await startDevS3();
-  // Its S3 client runs in this process: the AWS SDK's notice about Node 22 (from 2027) is not for users of npm start.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { startDevBackend } = await import(pathToFileURL(path.join(projectRoot, 'dist/dev-backend/index.cjs')).href);
   const backend = await startDevBackend({
     dataDir: path.join(devDataDir, 'dev-backend'),

@@ -1,6 +1,10 @@
 import type { Reporter, TestModule } from 'vitest/node';
+import { describeNode } from '../../tools/lib/node-runtime.mjs';
 
-/** Ends the run with one plain line, "N passed, N failed, N skipped", that any CI log reader understands. */
+/**
+ * Ends the run with one plain line, "N passed, N failed, N skipped", that any CI log reader understands, and the
+ * Node that ran the tests (the one Electron bundles, docs/development.md).
+ */
 export default class PlainSummaryReporter implements Reporter {
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -12,6 +16,6 @@ export default class PlainSummaryReporter implements Reporter {
         else counts.skipped++;
       }
     }
-    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\nRan on ${describeNode()}.\n`);
   }
 }

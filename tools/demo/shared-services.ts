@@ -20,8 +20,6 @@ export async function startSharedServices(dir: string): Promise<SharedServices> 
   if (BACKEND_VARIABLES.some((name) => process.env[name]) || process.env.IREC_DEV_BACKEND === '0') throw new Error(NO_DEV_BACKEND);
   // The backend keeps its result files in an S3 in any case, like npm start's; the apps upload to it unless told otherwise.
   const s3 = await startLocalS3({ directory: path.join(dir, 'local-s3') });
-  // Its S3 client runs in this process: the AWS SDK's notice about Node 22 (from 2027) is not for users of the demo.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const backend = await startDevBackend({ dataDir: path.join(dir, 'dev-backend'), s3: s3.connection }).catch(async (error: unknown) => {
     await s3.close();
     throw error;

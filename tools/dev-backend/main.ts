@@ -27,8 +27,6 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  // The AWS SDK's notice that it will want Node 22 from 2027 is explained in docs/development.md, not repeated per run.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let values;
   try {
     ({ values } = parseArgs({

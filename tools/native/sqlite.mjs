@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { headersMajor, majorOf } from '../lib/node-runtime.mjs';
 import { run } from '../lib/run.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,17 +23,25 @@ export function nodeBuildLoads() {
 }
 
 function nodeGypScript() {
+  const npmCli = process.env.npm_execpath;
   const candidates = [
     process.env.npm_config_node_gyp,
+    // npm's own copy, beside the npm that runs the script (which is not beside this Node when it is the project's)
+    npmCli && path.join(path.dirname(npmCli), '..', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
     path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
   ].filter(Boolean);
   return candidates.find((file) => fs.existsSync(file));
 }
 
-/** Node's own headers when installed beside it (Debian, nvm, official tarballs): no headers download needed. */
+/**
+ * This Node's own headers: beside its binary (the npm registry's node-<platform> packages, Debian, nvm, official
+ * tarballs), or npm's `nodedir` when that is the same major; no headers download needed. npm's `nodedir` may name
+ * the system Node's headers, which are the wrong ones for the project's Node.
+ */
 function localNodeDir() {
-  const prefix = process.env.npm_config_nodedir || path.resolve(path.dirname(process.execPath), '..');
-  return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h')) ? prefix : null;
+  const major = majorOf(process.versions.node);
+  const candidates = [path.resolve(path.dirname(process.execPath), '..'), process.env.npm_config_nodedir].filter(Boolean);
+  return candidates.find((prefix) => headersMajor(prefix) === major) ?? null;
 }
 
 /** Compiles better-sqlite3 in place; `runtimeArgs` select another runtime's headers. Returns the exit status. */
@@ -41,5 +50,6 @@ export function compile(runtimeArgs = null) {
   if (!gyp) return null;
   const nodeDir = localNodeDir();
   const headers = runtimeArgs ?? (nodeDir ? [`--nodedir=${nodeDir}`] : []);
-  return run(process.execPath, [gyp, 'rebuild', '--release', ...headers], { cwd: sqliteDir });
+  // better-sqlite3 13 also ships prebuilt binaries and skips compiling when one fits; we compile its sources here.
+  return run(process.execPath, [gyp, 'rebuild', '--release', '--force_build=1', ...headers], { cwd: sqliteDir });
 }

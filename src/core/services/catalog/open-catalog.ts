@@ -6,6 +6,7 @@ import { AppError } from '../../errors/app-error';
 import { ensurePrivateFileSync, makePrivateDirSync } from '../../platform/private-fs';
 import { migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+import { SUPPORTED_NODE_MAJOR } from '../../../shared/node-support';
 
 export interface CatalogStatus {
   path: string;
@@ -96,6 +97,18 @@ function absentOrEmpty(file: string): 'missing' | 'empty' | null {
   return main === 0 && !size('-wal') ? 'empty' : null;
 }
 
+/** better-sqlite3 needs Node-API 10 (Node 22.14 and later, the app's own Node, Electron): older Nodes crash loading it. */
+const NODE_API_NEEDED = 10;
+
+function refuseOldNodeApi(): void {
+  const available = Number(process.versions.napi ?? 0);
+  if (available >= NODE_API_NEEDED) return;
+  throw new Error(
+    `The catalog cannot be opened under Node ${process.versions.node}: its SQLite library needs Node-API ${NODE_API_NEEDED}, this Node has ${available}. ` +
+      `Run irec with Node ${SUPPORTED_NODE_MAJOR} (npm run irec does), or as \`<app> --cli\` in an installed app.`,
+  );
+}
+
 /**
  * Opens (creating if needed) the catalog: WAL, synchronous=FULL, foreign keys; refuses a newer schema;
  * runs integrity_check and, if it fails, moves the file aside and starts a fresh catalog (the recordings on
@@ -103,6 +116,7 @@ function absentOrEmpty(file: string): 'missing' | 'empty' | null {
  * is a lost one too (a zero-length file is moved aside as well, for support), not a new installation.
  */
 export function openCatalog(file: string, options: OpenCatalogOptions = {}): Catalog {
+  refuseOldNodeApi();
   const now = options.now ?? (() => new Date());
   makePrivateDirSync(path.dirname(file));
   // SQLite creates the -wal and -shm files with the database file's mode, so a user-only file keeps all three private.
