@@ -39,6 +39,8 @@ await Promise.all([
     outfile: out('cli/irec.cjs'),
     banner: { js: `#!/usr/bin/env node\n${nodeBundle.banner.js}` },
   }),
+  // The same commands as a library for the installed app's CLI mode (src/main/cli-mode.ts loads it at run time).
+  esbuild.build({ ...nodeBundle, entryPoints: [src('cli/run-cli.ts')], outfile: out('cli/run-cli.cjs') }),
   // A sandboxed preload may require only 'electron': everything else is bundled in.
   esbuild.build({
     bundle: true,

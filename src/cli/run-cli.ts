@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core/create-core';
 import { isAppError } from '../core/errors/app-error';
+import type { CorePorts } from '../core/create-core';
 import { nodeCorePorts } from '../core/node-ports';
 import { redactWith } from '../shared/redact';
 import { unsafeSegment } from '../core/services/config/key-path';
@@ -91,7 +92,11 @@ function reportFailure(out: Output, command: string, error: unknown): number {
   return EXIT.failure;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+/** The ports the commands' core runs with, given the command line's settings: Node's, or the installed app's. */
+export type CliPorts = (options: Pick<CorePorts, 'flags' | 'echoLogs'>) => CorePorts;
+
+/** Runs one `irec` command line; resolves to its exit code. Under Node (`irec`) or in the app (`<app> --cli`). */
+export async function runCli(argv: string[], makePorts: CliPorts = nodeCorePorts): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -106,7 +111,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const patternsOnly = redactWith([]);
   // What is printed is redacted with the core's known secrets once it exists (it reads them from the settings).
   const out = createOutput(Boolean(values.json), () => core?.redact ?? patternsOnly);
-  const ports = nodeCorePorts({ flags: { dataDir: values['data-dir'], set: values.set }, echoLogs: false });
+  const ports = makePorts({ flags: { dataDir: values['data-dir'], set: values.set }, echoLogs: false });
   if (values.version) {
     out.result({ version: ports.version }, () => ports.version);
     return EXIT.ok;
@@ -154,5 +159,3 @@ export async function runCli(argv: string[]): Promise<number> {
     await core?.close();
   }
 }
-
-void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));

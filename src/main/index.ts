@@ -1,5 +1,6 @@
 import { app, BrowserWindow } from 'electron';
 import { startApp } from './app';
+import { cliArguments, runCliInElectron } from './cli-mode';
 import { resolveAppPaths } from '../core/platform/paths';
 import { settingsBeforeReady, usesNativeCalls } from './platform/native-calls';
 import { receiveInterviewLinks } from './platform/interview-links';
@@ -11,10 +12,13 @@ import { currentShellPolicy, refuseStart } from './security/shell-policy';
 // Every renderer, including any created later, sandboxed whatever its webPreferences say — unless Agora's native SDK
 // is configured (Windows, macOS): its call window needs Node (windows/native-call-window.ts). Every window sets
 // `sandbox` itself either way; only that one sets it false.
+const cliArgs = cliArguments(process.argv); // `<app> --cli doctor`: a command, headless (cli-mode.ts)
 const paths = resolveAppPaths({ platform: process.platform, env: process.env, homeDir: app.getPath('home') });
 if (!usesNativeCalls(process.platform, settingsBeforeReady(paths, process.env))) app.enableSandbox();
 const policy = currentShellPolicy(); // DevTools and menu: packaged or not, --support-devtools
-if (policy.refuseStart) {
+if (cliArgs) {
+  void runCliInElectron(cliArgs);
+} else if (policy.refuseStart) {
   refuseStart(policy.refuseStart); // before any window or catalog exists
 } else if (!app.requestSingleInstanceLock()) {
   app.quit();
