@@ -6,8 +6,9 @@ export const HELP = `${CLI_NAME} — ${PRODUCT_NAME} command-line tool (the app'
 Usage: ${CLI_NAME} <command> [options]
 
 Commands:
-  doctor                 Check this installation: version, configuration sources and problems, data folder
-                         and free space, catalog integrity, ffmpeg/ffprobe, Electron and Chromium runtimes.
+  doctor                 Check this installation: version and the Node that runs it, configuration sources and
+                         problems, the policies in force, data folder and free space, catalog integrity,
+                         ffmpeg/ffprobe, Electron and Chromium runtimes.
                          Exits 0 when healthy, 1 with the reasons otherwise. After the catalog was found
                          damaged, empty or missing (it is moved aside and its recordings re-indexed from their
                          folders), doctor says so and exits 1 until that is acknowledged:
@@ -88,7 +89,16 @@ Backends: backends.agora.baseUrl (IREC_AGORA_URL), backends.livekit.baseUrl + to
 IREC_LIVEKIT_TOKEN), backends.mediaApi.baseUrl + site (IREC_MEDIA_API_URL, IREC_MEDIA_API_SITE). A backend's
 error exits 5 with its message; a backend that is not configured, 4.
 
-Configuration layers, lowest first: defaults < IT policy file < user settings (IREC_CONFIG) < IREC_* < flags.
-Run \`${CLI_NAME} doctor\` to see which files are in effect. In development: npm run -s irec -- <command>.
+In an installed app, where the app binary cannot run as Node, the app runs these commands itself, headless, with
+the same options and exit codes (even while its window is open):
+  Linux:   "/opt/Interview Recorder/interview-recorder" --cli doctor
+  macOS:   "/Applications/Interview Recorder.app/Contents/MacOS/Interview Recorder" --cli doctor
+  Windows: "C:\\Program Files\\Interview Recorder\\Interview Recorder.exe" --cli doctor --json > doctor.json
+           (the app has no console window on Windows: redirect its output to a file or a pipe)
+Under Node, irec wants the Node major the app's Electron bundles; doctor reports the Node that runs it.
+
+Configuration layers, lowest first: defaults < IT's recommended policy < user settings (IREC_CONFIG) < IREC_* < flags
+< IT's mandatory policy. Run \`${CLI_NAME} doctor\` to see the files in effect and the policies in force.
+In development: npm run -s irec -- <command>.
 
 ${EXIT_CODES_HELP}`;

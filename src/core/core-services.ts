@@ -22,7 +22,7 @@ import { startRun, type Run } from './services/recovery/run-registry';
 import { createRecordingService, type RecordingService } from './services/recording/recording-service';
 import { nodeSegmentFiles, type SegmentFiles } from './services/recording/segment-files';
 import { createServiceEmitter } from './services/service-events';
-import { createS3Target } from './services/upload/s3-target';
+import { s3TargetFor, uploadDestinations } from './services/upload/upload-destinations';
 import { createUploadService, type UploadService } from './services/upload/upload-service';
 
 /** The services of a core: real ones over the catalog (ready), or stand-ins that answer UNAVAILABLE (degraded). */
@@ -93,7 +93,7 @@ export function readyServices(ctx: ServiceContext, { db }: Catalog): CoreService
   const uploaded = createServiceEmitter<UploadEvents>(onListenerError);
   const uploads = createUploadService({
     db,
-    target: createS3Target(ctx.settings.s3),
+    target: s3TargetFor(ctx.settings),
     appVersion: ctx.version,
     logger: ctx.logger,
     emit: (progress) => ctx.events.emit('uploadProgress', progress),
@@ -103,6 +103,7 @@ export function readyServices(ctx: ServiceContext, { db }: Catalog): CoreService
     db,
     settings: ctx.settings.backends,
     clients: ctx.backends,
+    mediaApiUploads: uploadDestinations(ctx.settings.upload.destination).mediaApi,
     logger: ctx.logger,
     emit: (session) => ctx.events.emit('cloudSessionChanged', session),
   });

@@ -175,6 +175,22 @@ describe('call tokens from the development backend', () => {
     expect(livekit.message).toBe('Live calls over LiveKit are not configured: set backends.livekit.tokenUrl.');
   });
 
+  it('a provider IT left out of calls.allowedProviders is refused before any request, saying who decides', async () => {
+    const { backend } = await devBackend();
+    const settings = settingsFor(backend.env);
+    const tokens = createCallTokens({ ...settings, calls: { ...settings.calls, allowedProviders: ['livekit'] } });
+    const before = backend.requests().length;
+    const refused = await failureOf(tokens.get({ provider: 'agora', channel: 'c', participantId: '5' }));
+    expect(refused).toMatchObject({ code: 'NOT_CONFIGURED' });
+    expect(refused.message).toBe(
+      'Live calls over Agora are not allowed on this computer (calls.allowedProviders allows: LiveKit); ask your IT department.',
+    );
+    expect(backend.requests().length).toBe(before);
+    await expect(tokens.get({ provider: 'livekit', channel: 'c', participantId: '5' })).resolves.toMatchObject({
+      ticket: expect.any(String),
+    });
+  });
+
   it('an answer without a token is a contract error naming the field, with nothing of the answer quoted', async () => {
     const settings = configSchema.parse({ backends: { agora: { appId: 'a'.repeat(32), tokenUrl: 'https://tokens.example/agora' } } });
     const fetchStub = (async () =>

@@ -24,7 +24,8 @@ describe('irec doctor', () => {
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
     expect(report.app).toMatchObject({ name: 'Interview Recorder', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(report.config.sources.map((s) => s.layer)).toEqual(['defaults', 'policy', 'user', 'environment', 'flags']);
+    expect(report.config.sources.map((s) => s.layer)).toEqual(['defaults', 'recommended', 'user', 'environment', 'flags', 'policy']);
+    expect(report.policies).toEqual([]);
     expect(report.dataDir).toMatchObject({ path: testPaths(root).userDataDir, writable: true, freeBytes: expect.any(Number) });
     expect(report.catalog).toMatchObject({
       ok: true,

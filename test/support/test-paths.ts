@@ -8,6 +8,7 @@ export function testPaths(root: string): AppPaths {
     userDataDir: path.join(root, 'data'),
     userConfigFile: path.join(root, 'settings.json'),
     policyFile: path.join(root, 'policy.json'),
+    recommendedPolicyFile: path.join(root, 'recommended.json'),
     logDir: path.join(root, 'logs'),
   };
 }
@@ -20,6 +21,7 @@ export function testEnv(root: string, extra: Record<string, string> = {}): NodeJ
     IREC_DATA_DIR: paths.userDataDir,
     IREC_CONFIG: paths.userConfigFile,
     IREC_POLICY_FILE: paths.policyFile,
+    IREC_RECOMMENDED_POLICY_FILE: paths.recommendedPolicyFile,
     IREC_LOG_DIR: paths.logDir,
     ...extra,
   };

@@ -11,9 +11,9 @@ const load = (env: Record<string, string>, user: Record<string, unknown> = {}) =
   });
 
 describe('live-call settings', () => {
-  it('are absent by default, with a 15 s join timeout and Agora’s Web SDK', () => {
+  it('are absent by default, with a 15 s join timeout and Agora’s Web SDK, every provider allowed', () => {
     const config = configSchema.parse({});
-    expect(config.calls).toEqual({ joinTimeoutSeconds: 15, agoraSdk: 'web' });
+    expect(config.calls).toEqual({ joinTimeoutSeconds: 15, agoraSdk: 'web', allowedProviders: ['agora', 'livekit', 'dev'] });
     expect(config.backends.agora.appId).toBeUndefined();
     expect(config.backends.livekit.url).toBeUndefined();
   });

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatConfigProblem, loadConfig, type ConfigInputs } from '../../src/core/services/config/load-config';
 
 const POLICY = '/etc/interview-recorder/policy.json';
+const RECOMMENDED = '/etc/interview-recorder/recommended.json';
 const USER = '/home/ada/.config/Interview Recorder/settings.json';
 
 function load(files: Record<string, string>, rest: Partial<ConfigInputs> = {}) {
   return loadConfig({
     policyFile: POLICY,
+    recommendedPolicyFile: RECOMMENDED,
     userConfigFile: USER,
     env: {},
     readFile: (file) => files[file] ?? null,
@@ -22,26 +24,40 @@ describe('configuration layers', () => {
     expect(config.backends.livekit).toEqual({});
     expect(sources.map((s) => `${s.layer}:${s.status}`)).toEqual([
       'defaults:applied',
-      'policy:absent',
+      'recommended:absent',
       'user:absent',
       'environment:absent',
       'flags:absent',
+      'policy:absent',
     ]);
   });
 
-  it('applies defaults < policy < user < environment < flags', () => {
-    const { config } = load(
+  it('applies defaults < recommended < user < environment < flags < mandatory policy', () => {
+    const { config, origins } = load(
       {
-        [POLICY]: JSON.stringify({ s3: { bucket: 'policy-bucket', region: 'eu-west-1', prefix: 'policy/' }, logLevel: 'warn' }),
-        [USER]: JSON.stringify({ s3: { bucket: 'user-bucket', region: 'eu-central-1' }, dataDir: '/user/data' }),
+        [RECOMMENDED]: JSON.stringify({ s3: { region: 'eu-west-2', prefix: 'recommended/', serverSideEncryption: 'AES256' } }),
+        [POLICY]: JSON.stringify({ s3: { bucket: 'policy-bucket' }, logLevel: 'warn' }),
+        [USER]: JSON.stringify({ s3: { bucket: 'user-bucket', region: 'eu-central-1' }, dataDir: '/user/data', logLevel: 'debug' }),
       },
-      { env: { IREC_S3_BUCKET: 'env-bucket', IREC_DATA_DIR: '/env/data' }, flags: { dataDir: '/flag/data' } },
+      {
+        env: { IREC_S3_BUCKET: 'env-bucket', IREC_DATA_DIR: '/env/data', IREC_S3_PREFIX: 'env/' },
+        flags: { dataDir: '/flag/data', set: ['s3.bucket=flag-bucket'] },
+      },
     );
-    expect(config.s3.bucket).toBe('env-bucket');
-    expect(config.s3.region).toBe('eu-central-1');
-    expect(config.s3.prefix).toBe('policy/');
+    expect(config.s3.bucket).toBe('policy-bucket');
     expect(config.logLevel).toBe('warn');
+    expect(config.s3.region).toBe('eu-central-1');
+    expect(config.s3.prefix).toBe('env/');
+    expect(config.s3.serverSideEncryption).toBe('AES256');
     expect(config.dataDir).toBe('/flag/data');
+    expect(origins).toEqual({
+      's3.bucket': { layer: 'policy', source: POLICY },
+      logLevel: { layer: 'policy', source: POLICY },
+      's3.region': { layer: 'user', source: USER },
+      's3.prefix': { layer: 'environment', source: 'IREC_S3_PREFIX' },
+      's3.serverSideEncryption': { layer: 'recommended', source: RECOMMENDED },
+      dataDir: { layer: 'flags', source: '--data-dir' },
+    });
   });
 
   it('parses --set values as JSON when they are JSON', () => {
@@ -182,5 +198,47 @@ describe('configuration errors name the file, the key and what was expected — 
     expect(formatConfigProblem(problem!)).toBe(
       `Configuration ${USER}: "s3.forcePathStyle" expected boolean, received string; that setting was ignored.`,
     );
+  });
+});
+
+describe('IT policy files', () => {
+  it('accept only policies: another setting is reported ("set it in the user\'s settings") and dropped', () => {
+    const { config, problems, origins } = load({
+      [POLICY]: JSON.stringify({ s3: { bucket: 'policy-bucket', partSizeMb: 64 }, dataDir: '/srv/recordings' }),
+      [RECOMMENDED]: JSON.stringify({ recording: { fullscreen: true } }),
+    });
+    expect(problems).toEqual([
+      {
+        layer: 'recommended',
+        source: RECOMMENDED,
+        keyPath: 'recording.fullscreen',
+        message: "is not a policy; set it in the user's settings",
+      },
+      { layer: 'policy', source: POLICY, keyPath: 's3.partSizeMb', message: "is not a policy; set it in the user's settings" },
+      { layer: 'policy', source: POLICY, keyPath: 'dataDir', message: "is not a policy; set it in the user's settings" },
+    ]);
+    expect(config.s3.bucket).toBe('policy-bucket');
+    expect(config.s3.partSizeMb).toBe(8);
+    expect(config.dataDir).toBeUndefined();
+    expect(config.recording.fullscreen).toBe(false);
+    expect(Object.keys(origins)).toEqual(['s3.bucket']);
+  });
+
+  it('report an invalid policy value with its file and drop it, so the user’s value applies', () => {
+    const { config, problems, origins } = load(
+      { [POLICY]: JSON.stringify({ logLevel: 'verbose', s3: { bucket: 'policy-bucket' } }), [USER]: JSON.stringify({ logLevel: 'debug' }) },
+      { env: { IREC_S3_BUCKET: 'env-bucket' } },
+    );
+    expect(problems).toEqual([expect.objectContaining({ layer: 'policy', source: POLICY, keyPath: 'logLevel' })]);
+    expect(formatConfigProblem(problems[0]!)).toContain(`Configuration ${POLICY}: "logLevel"`);
+    expect(config.logLevel).toBe('debug');
+    expect(origins.logLevel).toEqual({ layer: 'user', source: USER });
+    expect(config.s3.bucket).toBe('policy-bucket');
+  });
+
+  it('name where a secret came from, never its value', () => {
+    const { origins } = load({}, { secrets: { source: '/home/ada/secrets.json', values: { 's3.credentials.secretAccessKey': 's3cr3t' } } });
+    expect(origins).toEqual({ 's3.credentials.secretAccessKey': { layer: 'user', source: '/home/ada/secrets.json' } });
+    expect(JSON.stringify(origins)).not.toContain('s3cr3t');
   });
 });

@@ -18,13 +18,20 @@ describe('where Agora’s native SDK runs', () => {
 
   it('is known before the app is ready, from the policy, the user’s settings and the environment', () => {
     const dir = tempDir('irec-native-calls-');
-    const paths = { policyFile: path.join(dir, 'policy.json'), userConfigFile: path.join(dir, 'settings.json') };
+    const paths = {
+      policyFile: path.join(dir, 'policy.json'),
+      recommendedPolicyFile: path.join(dir, 'recommended.json'),
+      userConfigFile: path.join(dir, 'settings.json'),
+    };
     expect(settingsBeforeReady(paths, {}).calls.agoraSdk).toBe('web');
     fs.writeFileSync(paths.userConfigFile, JSON.stringify({ calls: { agoraSdk: 'native' } }));
     expect(settingsBeforeReady(paths, {}).calls.agoraSdk).toBe('native');
     expect(settingsBeforeReady(paths, { IREC_AGORA_SDK: 'web' }).calls.agoraSdk).toBe('web');
     fs.writeFileSync(paths.policyFile, '{ not json');
     expect(settingsBeforeReady(paths, {}).calls.agoraSdk).toBe('native');
+    // IT's mandatory policy decides even before the app is ready.
+    fs.writeFileSync(paths.policyFile, JSON.stringify({ calls: { agoraSdk: 'web' } }));
+    expect(settingsBeforeReady(paths, { IREC_AGORA_SDK: 'native' }).calls.agoraSdk).toBe('web');
   });
 
   it('elsewhere (the browser host, Linux) the core answers the interview window’s nativeCall with why not', async () => {

@@ -7,6 +7,7 @@ describe('per-OS paths', () => {
       userDataDir: '/home/ada/.config/Interview Recorder',
       userConfigFile: '/home/ada/.config/Interview Recorder/settings.json',
       policyFile: '/etc/interview-recorder/policy.json',
+      recommendedPolicyFile: '/etc/interview-recorder/recommended.json',
       logDir: '/home/ada/.config/Interview Recorder/logs',
     });
     expect(resolveAppPaths({ platform: 'linux', env: { XDG_CONFIG_HOME: '/x' }, homeDir: '/home/ada' }).userDataDir).toBe(
@@ -19,6 +20,7 @@ describe('per-OS paths', () => {
     expect(paths.userDataDir).toBe('/Users/ada/Library/Application Support/Interview Recorder');
     expect(paths.logDir).toBe('/Users/ada/Library/Logs/Interview Recorder');
     expect(paths.policyFile).toBe('/Library/Application Support/Interview Recorder/policy.json');
+    expect(paths.recommendedPolicyFile).toBe('/Library/Application Support/Interview Recorder/recommended.json');
   });
 
   it('uses APPDATA and ProgramData on Windows', () => {
@@ -29,14 +31,15 @@ describe('per-OS paths', () => {
     });
     expect(paths.userDataDir).toBe('C:\\Users\\ada\\AppData\\Roaming\\Interview Recorder');
     expect(paths.policyFile).toBe('C:\\ProgramData\\Interview Recorder\\policy.json');
+    expect(paths.recommendedPolicyFile).toBe('C:\\ProgramData\\Interview Recorder\\recommended.json');
   });
 
-  it('lets IREC_CONFIG, IREC_POLICY_FILE and IREC_LOG_DIR point elsewhere', () => {
+  it('lets IREC_CONFIG, IREC_POLICY_FILE, IREC_RECOMMENDED_POLICY_FILE and IREC_LOG_DIR point elsewhere', () => {
     const paths = resolveAppPaths({
       platform: 'linux',
-      env: { IREC_CONFIG: '/c.json', IREC_POLICY_FILE: '/p.json', IREC_LOG_DIR: '/logs' },
+      env: { IREC_CONFIG: '/c.json', IREC_POLICY_FILE: '/p.json', IREC_RECOMMENDED_POLICY_FILE: '/r.json', IREC_LOG_DIR: '/logs' },
       homeDir: '/h',
     });
-    expect(paths).toMatchObject({ userConfigFile: '/c.json', policyFile: '/p.json', logDir: '/logs' });
+    expect(paths).toMatchObject({ userConfigFile: '/c.json', policyFile: '/p.json', recommendedPolicyFile: '/r.json', logDir: '/logs' });
   });
 });

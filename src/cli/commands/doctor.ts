@@ -27,13 +27,19 @@ const backendsLines = ({ agora, livekit, media, owed, held }: DoctorReport['back
   `${mark(held === 0)} backend calls owed: ${owed}${held ? `, ${held} held for a new token` : ''}`,
 ];
 
+const policyLines = (policies: DoctorReport['policies']) =>
+  policies.length ? policies.map((p) => `  ${p.name} (${p.key}) = ${JSON.stringify(p.value)} — ${p.level}, ${p.source}`) : ['  none'];
+
 export function formatDoctor(report: DoctorReport): string {
   const { app, config, dataDir, catalog } = report;
   const lines = [
-    `${app.name} ${app.version} (${app.runtime})`,
+    `${app.name} ${app.version} (${app.runtime}, Node ${app.node.version}${app.node.supported ? '' : ` — not Node ${app.node.supportedMajor}, the supported one`})`,
     '',
     'Configuration:',
     ...config.sources.map((s) => `  ${s.layer.padEnd(12)} ${s.status.padEnd(15)} ${s.source ?? ''}`.trimEnd()),
+    '',
+    'Policies in force:',
+    ...policyLines(report.policies),
     '',
     `${mark(dataDir.writable)} data folder: ${dataDir.path} (${formatBytes(dataDir.freeBytes)} free)`,
     `${mark(catalog.ok)} catalog: ${catalog.path} — schema ${catalog.schemaVersion}/${catalog.latestSchemaVersion}, integrity ${catalog.integrity}`,
@@ -47,6 +53,7 @@ export function formatDoctor(report: DoctorReport): string {
     uploadsLine(report.uploads),
     ...backendsLines(report.backends),
     '',
+    ...report.warnings.map((warning) => `Warning: ${warning}`),
     report.ok ? 'Healthy.' : `Not healthy:\n${report.problems.map((p) => `  - ${p}`).join('\n')}`,
   ];
   return lines.join('\n');

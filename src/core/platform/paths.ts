@@ -6,8 +6,10 @@ export interface AppPaths {
   userDataDir: string;
   /** The user settings file (`IREC_CONFIG` overrides it). */
   userConfigFile: string;
-  /** The system-wide IT policy file (`IREC_POLICY_FILE` overrides it, e.g. to stage a policy). */
+  /** The system-wide mandatory IT policy file (`IREC_POLICY_FILE` overrides it, e.g. to stage a policy). */
   policyFile: string;
+  /** Recommended settings from IT, which the user may change (`IREC_RECOMMENDED_POLICY_FILE` overrides it). */
+  recommendedPolicyFile: string;
   /** Per-OS log folder (`IREC_LOG_DIR` overrides it). */
   logDir: string;
 }
@@ -25,24 +27,25 @@ const join = (platform: NodeJS.Platform, ...parts: string[]) =>
 export function resolveAppPaths({ platform, env, homeDir }: PathEnvironment): AppPaths {
   let userDataDir: string;
   let logDir: string;
-  let policyFile: string;
+  let policyDir: string;
   if (platform === 'win32') {
     userDataDir = join(platform, env.APPDATA ?? join(platform, homeDir, 'AppData', 'Roaming'), PRODUCT_NAME);
     logDir = join(platform, userDataDir, 'logs');
-    policyFile = join(platform, env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', PRODUCT_NAME, 'policy.json');
+    policyDir = join(platform, env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', PRODUCT_NAME);
   } else if (platform === 'darwin') {
     userDataDir = join(platform, homeDir, 'Library', 'Application Support', PRODUCT_NAME);
     logDir = join(platform, homeDir, 'Library', 'Logs', PRODUCT_NAME);
-    policyFile = join(platform, '/Library', 'Application Support', PRODUCT_NAME, 'policy.json');
+    policyDir = join(platform, '/Library', 'Application Support', PRODUCT_NAME);
   } else {
     userDataDir = join(platform, env.XDG_CONFIG_HOME || join(platform, homeDir, '.config'), PRODUCT_NAME);
     logDir = join(platform, userDataDir, 'logs');
-    policyFile = join(platform, '/etc', PACKAGE_NAME, 'policy.json');
+    policyDir = join(platform, '/etc', PACKAGE_NAME);
   }
   return {
     userDataDir,
     userConfigFile: env.IREC_CONFIG || join(platform, userDataDir, 'settings.json'),
-    policyFile: env.IREC_POLICY_FILE || policyFile,
+    policyFile: env.IREC_POLICY_FILE || join(platform, policyDir, 'policy.json'),
+    recommendedPolicyFile: env.IREC_RECOMMENDED_POLICY_FILE || join(platform, policyDir, 'recommended.json'),
     logDir: env.IREC_LOG_DIR || logDir,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callTokenProviders } from '../domain/call-join';
 import { isCidr } from './cidr';
 
 /**
@@ -113,6 +114,15 @@ export const configSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  upload: z
+    .strictObject({
+      /**
+       * Where recordings go: `auto` to every destination that is configured (S3 when `s3.bucket` is set, the Media
+       * Recording API when `backends.mediaApi.baseUrl` is), `s3` or `mediaApi` to that one only.
+       */
+      destination: z.enum(['auto', 's3', 'mediaApi']).default('auto'),
+    })
+    .prefault({}),
   calls: z
     .strictObject({
       /** A live call that has not connected after this long is given up (the interview records on). */
@@ -122,6 +132,8 @@ export const configSchema = z.strictObject({
        * (agora-electron-sdk in a dedicated call window; Windows and macOS desktop app only, docs/calls.md).
        */
       agoraSdk: z.enum(['web', 'native']).default('web'),
+      /** The call providers interviews may use on this computer; IT may narrow it by policy. */
+      allowedProviders: z.array(z.enum(callTokenProviders)).default([...callTokenProviders]),
     })
     .prefault({}),
   interview: z
@@ -156,12 +168,23 @@ export const configSchema = z.strictObject({
       deleteLocalAfterDays: z.number().int().min(0).max(3650).nullable().default(null),
     })
     .prefault({}),
+  update: z
+    .strictObject({
+      /** `none`: never looks for updates (IT deploys them); `manual`: looks and asks; `auto`: downloads and installs on quit. */
+      mode: z.enum(['none', 'manual', 'auto']).default('manual'),
+      /** The company's update server (electron-updater's generic provider); absent: the app never looks for updates. */
+      url: url.optional(),
+    })
+    .prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;
 
-/** Where a configuration value came from, lowest precedence first. */
-export const configLayerNames = ['defaults', 'policy', 'user', 'environment', 'flags'] as const;
+/**
+ * Where a configuration value came from, lowest precedence first. `recommended` is IT's default, which the user may
+ * change; `policy` is IT's mandatory policy, which beats everything (docs/configuration.md, "Precedence").
+ */
+export const configLayerNames = ['defaults', 'recommended', 'user', 'environment', 'flags', 'policy'] as const;
 export type ConfigLayerName = (typeof configLayerNames)[number];
 
 export const configProblemSchema = z.object({
@@ -178,6 +201,10 @@ export const configSourceSchema = z.object({
   status: z.enum(['applied', 'absent', 'invalid', 'partly-applied']),
 });
 export type ConfigSource = z.infer<typeof configSourceSchema>;
+
+/** Where one effective value came from: the layer, and the file, registry value, variable or flag within it. */
+export const configOriginSchema = z.object({ layer: z.enum(configLayerNames), source: z.string() });
+export type ConfigOrigin = z.infer<typeof configOriginSchema>;
 
 /** Keys whose values are secrets: never shown in the renderer, in logs or in `doctor` output. */
 export const SECRET_CONFIG_PATHS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configProblemSchema, configSourceSchema } from '../config/schema';
+import { configOriginSchema, configProblemSchema, configSourceSchema } from '../config/schema';
 
 const toolSchema = z.object({
   found: z.boolean(),
@@ -25,11 +25,38 @@ const catalogIncidentSchema = z.object({
   skipped: z.array(z.object({ folder: z.string(), reason: z.string() })),
 });
 
+const policyInForceSchema = z.object({
+  name: z.string().describe('registry value / managed preference name, e.g. AgoraBackendUrl'),
+  key: z.string().describe('the setting it sets, e.g. backends.agora.baseUrl'),
+  value: z
+    .union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()])
+    .describe('the value in force ("***" for a secret; a password inside a URL masked)'),
+  level: z.enum(['mandatory', 'recommended']),
+  source: z.string().describe('policy file, registry value or managed preferences domain'),
+});
+
 export const doctorReportSchema = z.object({
   ok: z.boolean(),
   problems: z.array(z.string()).describe('one human sentence per reason the installation is not healthy'),
-  app: z.object({ name: z.string(), version: z.string(), runtime: z.enum(['electron', 'node']) }),
-  config: z.object({ sources: z.array(configSourceSchema), problems: z.array(configProblemSchema) }),
+  warnings: z.array(z.string()).describe('one human sentence per thing worth fixing that does not stop recording'),
+  app: z.object({
+    name: z.string(),
+    version: z.string(),
+    runtime: z.enum(['electron', 'node']),
+    node: z.object({
+      version: z.string().describe('the Node that runs this process (in the app: the one Electron bundles)'),
+      supportedMajor: z.number().int().describe('the Node major the app is built and tested on'),
+      supported: z.boolean(),
+    }),
+  }),
+  config: z.object({
+    sources: z.array(configSourceSchema),
+    problems: z.array(configProblemSchema),
+    origins: z.record(z.string(), configOriginSchema).describe('each setting not at its default: the layer and source that set it'),
+  }),
+  policies: z
+    .array(policyInForceSchema)
+    .describe("IT's policies in force: every mandatory one, and each recommended one the user has not changed"),
   dataDir: z.object({
     path: z.string(),
     writable: z.boolean(),
@@ -74,3 +101,4 @@ export type DoctorReport = z.infer<typeof doctorReportSchema>;
 export type ToolReport = z.infer<typeof toolSchema>;
 export type CatalogIncidentReport = z.infer<typeof catalogIncidentSchema>;
 export type RuntimeReport = z.infer<typeof runtimeSchema>;
+export type PolicyInForce = z.infer<typeof policyInForceSchema>;

@@ -22,6 +22,8 @@ export interface CloudServiceDeps {
   clients: BackendClients;
   logger: Logger;
   emit(session: CloudSession): void;
+  /** Whether recordings go to the Media Recording API (`upload.destination`); it also needs its URL. Default: yes. */
+  mediaApiUploads?: boolean;
   now?: () => Date;
   /** Longest pause between outbox retries (tests shorten it). */
   retryCapMs?: number;
@@ -72,7 +74,7 @@ function assemble(deps: CloudServiceDeps) {
   });
   const streams = createStreamSessions({
     db,
-    configured: Boolean(clients.media),
+    configured: Boolean(clients.media) && deps.mediaApiUploads !== false,
     settings: settings.mediaApi,
     createSession: (interviewId, recordingId, target) => store.create(interviewId, recordingId, 'media', { target }),
     update: store.update,

@@ -53,6 +53,17 @@ const notConfigured = (provider: CallTokenProvider, missing: string[]) =>
     message: `Live calls over ${PROVIDER_NAMES[provider]} are not configured: set ${missing.join(' and ')}.${provider === 'dev' ? ' npm start and npm run demo set both (IREC_DEV_CALL_URL, IREC_DEV_CALL_TOKEN_URL).' : ''}`,
   });
 
+/** IT's `calls.allowedProviders` (a policy): a provider left out is refused before any request leaves the app. */
+function refuseDisallowed(provider: CallTokenProvider, allowed: readonly CallTokenProvider[]): void {
+  if (allowed.includes(provider)) return;
+  const names = allowed.map((name) => PROVIDER_NAMES[name]).join(', ') || 'none';
+  throw new BackendError({
+    backend: provider,
+    kind: 'not-configured',
+    message: `Live calls over ${PROVIDER_NAMES[provider]} are not allowed on this computer (calls.allowedProviders allows: ${names}); ask your IT department.`,
+  });
+}
+
 const missing = (settings: Record<string, string | undefined>) =>
   Object.entries(settings)
     .filter(([, value]) => !value)
@@ -86,6 +97,7 @@ export function createCallTokens(settings: Pick<Config, 'backends' | 'calls'>, o
   return {
     async get(input, signal) {
       const request = callTokenRequestSchema.parse(input);
+      refuseDisallowed(request.provider, settings.calls.allowedProviders);
       const endpoint = endpointFor(request.provider, settings.backends);
       const label = LABELS[request.provider];
       // The whole URL is the endpoint: split so that sendHttp does not add a trailing slash to it.

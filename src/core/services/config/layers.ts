@@ -67,7 +67,7 @@ export const ENV_KEYS: Readonly<Record<string, string>> = {
 };
 
 /** Sets the value at a dotted key path; callers refuse unsafe paths first, and this refuses them again. */
-function setPath(target: Record<string, unknown>, keyPath: string, value: unknown): void {
+export function setPath(target: Record<string, unknown>, keyPath: string, value: unknown): void {
   if (unsafeSegment(keyPath) !== undefined) return;
   const keys = keyPath.split('.');
   let node = target;
@@ -76,6 +76,14 @@ function setPath(target: Record<string, unknown>, keyPath: string, value: unknow
     node = node[key] as Record<string, unknown>;
   }
   node[keys[keys.length - 1]!] = value;
+}
+
+/** The dotted paths of every value in a layer that is not itself an object (a list is one value). */
+export function leafPaths(values: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(values).flatMap(([key, value]) => {
+    const keyPath = prefix ? `${prefix}.${key}` : key;
+    return isPlainObject(value) ? leafPaths(value, keyPath) : [keyPath];
+  });
 }
 
 /** The value at a dotted key path, or undefined. */

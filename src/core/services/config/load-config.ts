@@ -1,10 +1,16 @@
 import type { z } from 'zod';
-import { configSchema, type Config, type ConfigProblem, type ConfigSource } from '../../../shared/config/schema';
+import { configSchema, type Config, type ConfigOrigin, type ConfigProblem, type ConfigSource } from '../../../shared/config/schema';
 import { isUnsafeKey, unsafeKeyMessage } from './key-path';
-import { deletePath, envLayer, flagsLayer, isPlainObject, readFileLayer, secretsLayer, type RawLayer } from './layers';
+import { deletePath, envLayer, flagsLayer, isPlainObject, leafPaths, readFileLayer, secretsLayer, type RawLayer } from './layers';
+import { readPolicyLayers, type OsPolicyStore } from './policy-sources/policy-layers';
 
 export interface ConfigInputs {
+  /** IT's mandatory policy file (every OS; Linux's policy store). */
   policyFile: string;
+  /** IT's recommended settings file; absent: none is read. */
+  recommendedPolicyFile?: string;
+  /** The registry (Windows) or managed preferences (macOS); absent: the policy files only. */
+  policyStore?: OsPolicyStore;
   userConfigFile: string;
   env: Readonly<Record<string, string | undefined>>;
   flags?: { dataDir?: string; set?: readonly string[] };
@@ -18,6 +24,8 @@ export interface LoadedConfig {
   config: Config;
   sources: ConfigSource[];
   problems: ConfigProblem[];
+  /** Every key a layer above the defaults set (dotted path → the layer and source that won); never the values. */
+  origins: Record<string, ConfigOrigin>;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -65,30 +73,45 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
   return out;
 }
 
-/** defaults < IT policy < user settings < environment (`IREC_*`) < command-line flags. Never throws. */
+/**
+ * defaults < IT's recommended settings < user settings (and stored secrets) < environment (`IREC_*`) < command-line
+ * flags < IT's mandatory policy. Never throws.
+ */
 export function loadConfig(inputs: ConfigInputs): LoadedConfig {
+  const policies = readPolicyLayers({
+    policyFile: inputs.policyFile,
+    recommendedPolicyFile: inputs.recommendedPolicyFile,
+    readFile: inputs.readFile,
+    store: inputs.policyStore,
+  });
   const layers: RawLayer[] = [
-    readFileLayer('policy', inputs.policyFile, inputs.readFile),
+    ...policies.recommended,
     readFileLayer('user', inputs.userConfigFile, inputs.readFile),
     ...(inputs.secrets ? [secretsLayer(inputs.secrets.source, inputs.secrets.values)] : []),
     envLayer(inputs.env),
     flagsLayer(inputs.flags ?? {}),
+    ...policies.mandatory,
   ];
   const sources: ConfigSource[] = [{ layer: 'defaults', status: 'applied' }];
   const problems: ConfigProblem[] = [];
+  const origins: Record<string, ConfigOrigin> = {};
   let merged: Record<string, unknown> = {};
   for (const raw of layers) {
     const { values, problems: layerProblems } = sanitize(raw);
     problems.push(...layerProblems);
     const status = values ? (layerProblems.length ? 'partly-applied' : 'applied') : layerProblems.length ? 'invalid' : 'absent';
     sources.push({ layer: raw.layer, ...(raw.source ? { source: raw.source } : {}), status });
-    if (values) merged = deepMerge(merged, values);
+    if (!values) continue;
+    merged = deepMerge(merged, values);
+    for (const keyPath of leafPaths(values)) {
+      origins[keyPath] = { layer: raw.layer, source: raw.sourceOf?.(keyPath) ?? raw.source ?? raw.layer };
+    }
   }
   // Each layer passed on its own, so the merge passes too; the fallback keeps the promise never to throw.
   const result = configSchema.safeParse(merged);
   if (!result.success)
     problems.push({ layer: 'defaults', source: 'merged settings', keyPath: '', message: 'did not validate; defaults were used' });
-  return { config: result.success ? result.data : configSchema.parse({}), sources, problems };
+  return { config: result.success ? result.data : configSchema.parse({}), sources, problems, origins: result.success ? origins : {} };
 }
 
 /** One line per problem, for logs, the CLI and the UI banner. */

@@ -1,13 +1,17 @@
 import { LOW_DISK_BYTES, type DoctorReport, type RuntimeReport, type ToolReport } from '../../../shared/domain/doctor';
+import { SUPPORTED_NODE_MAJOR } from '../../../shared/node-support';
 import { PRODUCT_NAME } from '../../../shared/product';
 import type { LoadedConfig } from '../config/load-config';
 import { formatConfigProblem } from '../config/load-config';
 import type { CatalogState } from '../catalog/catalog-state';
 import { describeIncident, pendingIncident } from './catalog-incident';
+import { policiesInForce } from './policies-in-force';
 
 export interface DoctorInputs {
   version: string;
   runtime: 'electron' | 'node';
+  /** The Node version that runs this process (process.versions.node). */
+  nodeVersion: string;
   config: LoadedConfig;
   dataDir: { path: string; writable: boolean; error?: string; freeBytes: number | null };
   catalog: CatalogState;
@@ -18,11 +22,24 @@ export interface DoctorInputs {
   backends: DoctorReport['backends'];
 }
 
+function nodeOf(version: string): DoctorReport['app']['node'] {
+  return { version, supportedMajor: SUPPORTED_NODE_MAJOR, supported: Number(version.split('.')[0]) === SUPPORTED_NODE_MAJOR };
+}
+
+/** irec under another Node than the app's own: it may work, but it is not what the app is built and tested on. */
+const nodeWarnings = (node: DoctorReport['app']['node']): string[] =>
+  node.supported
+    ? []
+    : [
+        `irec runs on Node ${node.version}, but the app is built and tested on Node ${node.supportedMajor}: run it with Node ${node.supportedMajor}, or as \`<app> --cli\` in an installed app (docs/cli.md).`,
+      ];
+
 /**
  * Turns the collected facts into a report whose `problems` say, in one sentence each, why this installation
  * cannot record and process interviews. A missing Electron runtime is not a problem: the browser host serves.
  */
 export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
+  const node = nodeOf(inputs.nodeVersion);
   const problems: string[] = inputs.config.problems.map(formatConfigProblem);
   const { dataDir, catalog } = inputs;
   if (!dataDir.writable)
@@ -53,8 +70,10 @@ export function buildDoctorReport(inputs: DoctorInputs): DoctorReport {
   return {
     ok: problems.length === 0,
     problems,
-    app: { name: PRODUCT_NAME, version: inputs.version, runtime: inputs.runtime },
-    config: { sources: inputs.config.sources, problems: inputs.config.problems },
+    warnings: nodeWarnings(node),
+    app: { name: PRODUCT_NAME, version: inputs.version, runtime: inputs.runtime, node },
+    config: { sources: inputs.config.sources, problems: inputs.config.problems, origins: inputs.config.origins },
+    policies: policiesInForce(inputs.config),
     dataDir: { path: dataDir.path, writable: dataDir.writable, freeBytes: dataDir.freeBytes },
     catalog: catalog.ok
       ? { ok: true, ...catalog.catalog.status, ...(incident ? { incident } : {}) }
