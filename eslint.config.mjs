@@ -12,8 +12,8 @@ export const PACKAGE_RUNTIMES = {
   node: ['better-sqlite3', '@aws-sdk/client-s3', '@smithy/node-http-handler', '@smithy/types'],
   browser: ['react', 'react-dom', 'agora-rtc-sdk-ng', 'livekit-client'],
   either: ['zod', 'intl-messageformat'],
-  /** Only the Electron layer (src/main) and the preload may import electron. */
-  electron: ['electron'],
+  /** Only the Electron layer (src/main) and the preload may import electron (and electron-updater, which needs it). */
+  electron: ['electron', 'electron-updater'],
   /**
    * Agora's native SDK: it runs only in the native call window's page (required there at run time, never bundled);
    * the renderer imports its types to check the seam against it. Node layers must not load it.

@@ -9,11 +9,19 @@ const wanted = [
   ['ffmpeg', 'ffmpeg', 'finalizing recordings'],
   ['ffprobe', 'ffmpeg', 'verifying recordings'],
   ['espeak-ng', 'espeak-ng', 'speaking the questions (the OS voice on Linux)'],
+  // What the tests use to build and check installers and policy templates (npm run package, docs/development.md).
+  ['xmllint', 'libxml2-utils', 'validating the policy templates'],
+  ['rpmbuild', 'rpm', 'building and reading the rpm'],
+  ['wixl', 'wixl', 'building the MSI'],
+  ['msiinfo', 'msitools', 'reading the MSI and writing its conditions (msibuild)'],
+  ['osslsigncode', 'osslsigncode', 'Authenticode signing'],
+  ['7z', 'p7zip-full', 'reading the rpm'],
+  ['openssl', 'openssl', 'making the test signing certificate'],
 ];
 const missing = [...new Set(wanted.filter(([command]) => !has(command)).map(([, pkg]) => pkg))];
 
 if (missing.length === 0) {
-  log('System packages: chromium, ffmpeg and espeak-ng are installed.');
+  log(`System packages: ${wanted.map(([command]) => command).join(', ')} are installed.`);
 } else if (process.platform === 'linux' && has('apt-get') && process.getuid?.() === 0) {
   log(`Installing Debian packages: ${missing.join(' ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -14,6 +14,9 @@ import { maskUrlPassword } from '../shared/mask-url';
 import { redactWith, type Redact } from '../shared/redact';
 import { formatConfigProblem, loadConfig, type LoadedConfig } from './services/config/load-config';
 import { createSecretStore, type SecretCipher } from './services/config/secret-store';
+import { systemPolicyStore, type OsPolicyStore } from './services/config/policy-sources/policy-layers';
+import { policyWatchTargets, watchPolicies } from './services/config/policy-sources/watch-policies';
+import { configChanges } from './services/config/config-changes';
 import { createLogger, type Logger } from './services/logging/logger';
 import { loadActiveScript, type ActiveScript } from './services/interview/load-script';
 import { resolveLinkScript } from './services/interview/link-script';
@@ -24,6 +27,7 @@ import type { SegmentFiles } from './services/recording/segment-files';
 import { createSpeechSynthesizer, type SpeechSynthesizer } from './services/speech/speech-synthesizer';
 import { createBackendClients, type BackendClients } from './services/backends/backend-clients';
 import { createCallTokens, type CallTokens } from './services/call/call-tokens';
+import { connectUpdates, refuseInstallWhileRecording, type Updates, type UpdatesFactory } from './services/updates/updates';
 
 /** Everything the services need from their host (Electron, the browser host or the CLI). */
 export interface CorePorts {
@@ -50,6 +54,8 @@ export interface CorePorts {
   secretCipher?: SecretCipher;
   /** Where recordings' segment files are written; the local disk when absent (tests give one that fills up). */
   segmentFiles?: SegmentFiles;
+  /** The app's own updates (the Electron shell's electron-updater); absent: disabled, with the reason. */
+  updates?: UpdatesFactory;
 }
 
 export type CoreStatus = { state: 'ready' } | { state: 'degraded'; reason: string };
@@ -86,6 +92,10 @@ export interface Core extends CoreServices {
   /** Removes this process's secrets (and secret-looking text) from what leaves it: the dispatcher and the CLI use it. */
   redact: Redact;
   doctor(): DoctorReport;
+  /** Starts watching IT's policies (the app's main process; `close` stops it): a change is logged. Returns the stop. */
+  watchPolicies(): () => void;
+  /** The app's own updates under `update.mode` and `update.url`; `start()` is the shell's, once its window is up. */
+  updates: Updates;
   close(): Promise<void>;
 }
 
@@ -116,18 +126,33 @@ function secretValues(config: LoadedConfig['config'], env: CorePorts['env']): st
   );
 }
 
-/** Settings from every layer (policy, user file, keychain, environment, flags) and the logger that reports on them. */
-function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string; logger: Logger; redact: Redact } {
+interface Settings {
+  config: LoadedConfig;
+  dataDir: string;
+  logger: Logger;
+  redact: Redact;
+  /** Reads every layer again, as at start (a policy changed). */
+  reload: () => LoadedConfig;
+  policyStore: OsPolicyStore;
+}
+
+/** Settings from every layer (IT's policies, user file, keychain, environment, flags) and the logger that reports on them. */
+function loadSettings(ports: CorePorts): Settings {
   const secrets = ports.secretCipher && createSecretStore(path.join(ports.paths.userDataDir, 'secrets.json'), ports.secretCipher);
   const movedSecrets = secrets?.adoptFrom(ports.paths.userConfigFile) ?? [];
-  const config = loadConfig({
-    secrets: secrets && { source: secrets.file, values: secrets.read() },
-    policyFile: ports.paths.policyFile,
-    userConfigFile: ports.paths.userConfigFile,
-    env: ports.env,
-    flags: ports.flags,
-    readFile: readFileOrNull,
-  });
+  const policyStore = systemPolicyStore(ports.env);
+  const reload = () =>
+    loadConfig({
+      secrets: secrets && { source: secrets.file, values: secrets.read() },
+      policyFile: ports.paths.policyFile,
+      recommendedPolicyFile: ports.paths.recommendedPolicyFile,
+      policyStore,
+      userConfigFile: ports.paths.userConfigFile,
+      env: ports.env,
+      flags: ports.flags,
+      readFile: readFileOrNull,
+    });
+  const config = reload();
   const secretList = secretValues(config.config, ports.env);
   const logger = createLogger({
     file: path.join(ports.paths.logDir, ports.runtime === 'electron' ? 'main.log' : 'irec.log'),
@@ -142,7 +167,36 @@ function loadSettings(ports: CorePorts): { config: LoadedConfig; dataDir: string
       'No OS keyring found: stored secrets are only obfuscated (safeStorage basic_text). Install and unlock gnome-keyring or KWallet.',
     );
   }
-  return { config, dataDir: path.resolve(config.config.dataDir ?? ports.paths.userDataDir), logger, redact: redactWith(secretList) };
+  return {
+    config,
+    dataDir: path.resolve(config.config.dataDir ?? ports.paths.userDataDir),
+    logger,
+    redact: redactWith(secretList),
+    reload,
+    policyStore,
+  };
+}
+
+/**
+ * Watches IT's policies while the app runs. The services keep the settings they were built with, so a change is
+ * logged (which settings, from where now; never a value) and applies at the next start.
+ */
+function policyWatch(ports: CorePorts, { config, logger, reload, policyStore }: Settings) {
+  let stop: (() => void) | undefined;
+  const onChange = () => {
+    const now = reload();
+    const known = new Set(config.problems.map(formatConfigProblem));
+    for (const problem of now.problems.map(formatConfigProblem)) if (!known.has(problem)) logger.warn(problem);
+    const changes = configChanges(config, now).map(({ keyPath, now: origin }) => `${keyPath}: ${origin?.source ?? 'default'}`);
+    if (changes.length) logger.warn('Settings changed while the app runs; they apply when it restarts', { changes });
+  };
+  return {
+    start: () => {
+      stop ??= watchPolicies(policyWatchTargets(ports.paths, policyStore), onChange);
+      return stop;
+    },
+    stop: () => stop?.(),
+  };
 }
 
 /** A damaged or lost catalog is replaced and its recordings re-indexed from their folders before anything else runs. */
@@ -177,6 +231,7 @@ function doctorReport({ ports, config, dataDir, dataDirState, catalog, services,
   return buildDoctorReport({
     version: ports.version,
     runtime: ports.runtime,
+    nodeVersion: process.versions.node,
     config,
     dataDir: { path: dataDir, ...dataDirState, freeBytes: freeBytes(dataDir) },
     catalog,
@@ -242,7 +297,9 @@ function linkOpener(
  * answer UNAVAILABLE with the catalog's problem, which the UI and doctor show.
  */
 export function createCore(ports: CorePorts): Core {
-  const { config, dataDir, logger, redact } = loadSettings(ports);
+  const settings = loadSettings(ports);
+  const { config, dataDir, logger, redact } = settings;
+  const policies = policyWatch(ports, settings);
   const dataDirState = ensureWritableDir(dataDir);
   const catalog = openCatalogState(ports, dataDir, logger, redact);
   let interview = loadActiveScript(ports.scriptFile, (file) => fs.readFileSync(file, 'utf8'), ports.extraTime);
@@ -262,6 +319,11 @@ export function createCore(ports: CorePorts): Core {
     locate,
   };
   const services = catalog.ok ? readyServices(context, catalog.catalog) : degradedServices(context, catalog.error);
+  const closeServices = closer(services, catalog);
+  const updates = refuseInstallWhileRecording(
+    connectUpdates(ports.updates, config.config.update, logger, (state) => events.emit('updateState', state)),
+    catalog.ok ? recordingsInProgress(services.recording.on) : () => false,
+  );
   return {
     ...services,
     runtime: ports.runtime,
@@ -284,6 +346,12 @@ export function createCore(ports: CorePorts): Core {
     events,
     redact,
     doctor: () => doctorReport({ ports, config, dataDir, dataDirState, catalog, services, locate }),
-    close: closer(services, catalog),
+    watchPolicies: policies.start,
+    updates,
+    close: () => {
+      policies.stop();
+      updates.stop();
+      return closeServices();
+    },
   };
 }

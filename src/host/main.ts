@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/create-core';
+import { disabledUpdates } from '../core/services/updates/updates';
 import { createHandlerTable } from '../core/ipc/handlers';
 import { nodeCorePorts } from '../core/node-ports';
 import { findChromium } from '../core/platform/runtimes';
@@ -56,7 +57,12 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(HELP);
 
-  const core = createCore({ ...nodeCorePorts(), scriptFile: values.script, extraTime: values['extra-time'] });
+  const core = createCore({
+    ...nodeCorePorts(),
+    scriptFile: values.script,
+    extraTime: values['extra-time'],
+    updates: (settings) => disabledUpdates('the browser host does not update', settings.mode),
+  });
   const dist = projectDist();
   const server = await startHostServer({
     handlers: createHandlerTable(core),

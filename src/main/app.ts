@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, Notification, powerSaveBlocker, safeStorage, session, type Session } from 'electron';
+import { app, dialog, ipcMain, Notification, powerSaveBlocker, session, type Session } from 'electron';
 import path from 'node:path';
 import { APP_ORIGIN } from '../shared/product';
 import { createCore, type Core } from '../core/create-core';
@@ -8,10 +8,9 @@ import { forwardEvents, registerIpc } from './ipc/register-electron';
 import { createNativeCallBridge } from './ipc/native-call-bridge';
 import { usesNativeCalls } from './platform/native-calls';
 import { createNativeCallWindow, prepareNativeCallSession } from './windows/native-call-window';
-import { appVersion } from '../core/platform/app-version';
 import { extraTimeArgument, scriptFileArgument } from './platform/argv';
-import { resolveAppPaths } from '../core/platform/paths';
-import { sqliteNativeBinding } from './platform/sqlite-binding';
+import { electronCorePorts } from './electron-ports';
+import { electronUpdates } from './updates/updater';
 import { serveRenderer } from './protocol/app-protocol';
 import { securityHeadersFor } from '../core/security/csp';
 import { localMediaReply } from '../core/services/review/local-media';
@@ -41,10 +40,7 @@ function startNativeCalls(core: Core, devTools: boolean) {
 /** Electron's composition root: services from `createCore`, then protocol, guards, IPC, menu and the window. */
 export function startApp(policy: ShellPolicy): Core {
   const core = createCore({
-    runtime: 'electron',
-    version: app.isPackaged ? app.getVersion() : appVersion(__dirname),
-    paths: resolveAppPaths({ platform: process.platform, env: process.env, homeDir: app.getPath('home') }),
-    env: process.env,
+    ...electronCorePorts(),
     scriptFile: scriptFileArgument(process.argv),
     extraTime: extraTimeArgument(process.argv),
     keepAwake: {
@@ -54,14 +50,13 @@ export function startApp(policy: ShellPolicy): Core {
       },
     },
     notify: (title, body) => Notification.isSupported() && new Notification({ title, body }).show(),
-    secretCipher: {
-      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
-      encryptString: (text) => safeStorage.encryptString(text),
-      decryptString: (bytes) => safeStorage.decryptString(bytes),
-      getSelectedStorageBackend: process.platform === 'linux' ? () => safeStorage.getSelectedStorageBackend() : undefined,
-    },
-    sqliteNativeBinding: sqliteNativeBinding(),
-    packagedFfmpegDir: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'ffmpeg-static') : undefined,
+    // The window's app only: the CLI mode (cli-mode.ts) never updates.
+    updates: electronUpdates({
+      isPackaged: app.isPackaged,
+      platform: process.platform,
+      resourcesPath: process.resourcesPath,
+      env: process.env,
+    }),
   });
   if (core.status.state === 'degraded') dialog.showErrorBox('Interview Recorder cannot open its catalog', core.status.reason);
   core.logger.info('App starting', { version: core.version, electron: process.versions.electron });
@@ -91,6 +86,8 @@ export function startApp(policy: ShellPolicy): Core {
   window.on('closed', () => nativeCalls?.close());
   guardInterviewWindow(window, core);
   core.pipeline.appStarted();
+  core.updates.start(); // at start and every 6 hours, as IT's update.mode allows (updates/updater.ts)
+  core.watchPolicies(); // a changed IT policy is logged; it applies at the next start (core.close stops the watch)
   // Close open segment files and the catalog before the process goes; everything acknowledged is durable already.
   let closed = false;
   app.on('will-quit', (event) => {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import type { ConfigProblem } from '../shared/config/schema';
 import { api } from './api';
 import { AppHeader } from './components/AppHeader';
@@ -16,6 +16,9 @@ import { DeskOffer } from './features/interviewer/DeskOffer';
 import { InterviewerMode, type DeskOpening } from './features/interviewer/InterviewerMode';
 import { RecordingsList } from './features/library/RecordingsList';
 import { ReviewScreen } from './features/review/ReviewScreen';
+import { UpdateNotice } from './features/updates/UpdateNotice';
+import { SettingsButton } from './features/settings/SettingsButton';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useAsync } from './hooks/use-async';
 import { LocaleProvider, useMessages } from './i18n/locale-context';
 import { shellMessages } from './shell-messages';
@@ -63,17 +66,12 @@ function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: Scr
   };
   // The interview whose recordings are being played back (opened from the recordings list).
   const [reviewing, setReviewing] = useState<string | null>(null);
+  // The settings screen (opened from the home screen): read-only, so leaving it needs no confirmation.
+  const [inSettings, setInSettings] = useState(false);
   const problems = info.status === 'ready' ? info.value.configProblems : [];
-  if (reviewing && !inInterview) {
-    return (
-      <>
-        <AppHeader info={info.status === 'ready' ? info.value : null} />
-        <main className="page" id="main">
-          <ReviewScreen interviewId={reviewing} onBack={() => setReviewing(null)} />
-        </main>
-      </>
-    );
-  }
+  const own = reviewing ? <ReviewScreen interviewId={reviewing} onBack={() => setReviewing(null)} /> : null;
+  const ownScreen = own ?? (inSettings ? <SettingsScreen onBack={() => setInSettings(false)} /> : null);
+  if (ownScreen && !inInterview) return <OwnScreen info={info}>{ownScreen}</OwnScreen>;
   if (desk && !inInterview) return <DeskPage info={info} opening={desk} onExit={() => setDesk(null)} />;
   if (inInterview && script.status === 'ready' && script.value.ok) {
     return (
@@ -96,6 +94,7 @@ function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: Scr
           </Banner>
         )}
         <RecoveryNotices />
+        <UpdateNotice />
         <LinkNotice notice={linkNotice} onDismiss={dismissLinkNotice} />
         {problems.length > 0 && (
           <Banner tone="warning" title={t('settingsIgnored')}>
@@ -110,6 +109,7 @@ function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: Scr
         <section className="hero" aria-labelledby="welcome-title">
           <ScreenHeading id="welcome-title">{t('welcomeTitle')}</ScreenHeading>
           <p>{t('welcomeBody')}</p>
+          <SettingsButton onOpen={() => setInSettings(true)} />
         </section>
         <ResumeOffer
           onContinue={(resumable) => {
@@ -123,6 +123,18 @@ function AppScreens({ info, script, reloadScript }: { info: AppInfo; script: Scr
           <ReadinessPanel key={scriptKey} />
           <RecordingsList onReview={setReviewing} />
         </div>
+      </main>
+    </>
+  );
+}
+
+/** A screen that replaces the home page under the app's header (review, settings). */
+function OwnScreen({ info, children }: { info: AppInfo; children: ReactNode }) {
+  return (
+    <>
+      <AppHeader info={info.status === 'ready' ? info.value : null} />
+      <main className="page" id="main">
+        {children}
       </main>
     </>
   );

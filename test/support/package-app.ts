@@ -14,10 +14,12 @@ const GIVE_UP_AFTER_MS = 240_000;
 /**
  * Runs `tools/package.mjs` with `args`, offline: electron-builder's download caches point at `cacheDir` (empty),
  * so anything it fetched would be left there, and a pack that hangs is ended with its output in the error.
+ * `extraEnv` adds to the environment (a signing certificate's password, say).
  */
-export async function runPackageScript(args: string[], cacheDir: string): Promise<PackRun> {
+export async function runPackageScript(args: string[], cacheDir: string, extraEnv: Record<string, string> = {}): Promise<PackRun> {
   const env = {
     ...process.env,
+    ...extraEnv,
     ELECTRON_CACHE: cacheDir,
     ELECTRON_BUILDER_CACHE: cacheDir,
     ELECTRON_BUILDER_OFFLINE: 'true',

@@ -4,6 +4,7 @@ import { interviewLinkSchema } from '../domain/interview-link';
 import { finalizeProgressSchema } from '../domain/recording';
 import { uploadProgressSchema } from '../domain/upload';
 import { nativeCallReportSchema } from '../call/native-call-protocol';
+import { updateStateSchema } from '../domain/updates';
 import { appChannels } from './channels/app';
 import { callChannels } from './channels/call';
 import { cloudChannels } from './channels/cloud';
@@ -13,7 +14,9 @@ import { interviewerCloudChannels } from './channels/interviewer-cloud';
 import { notesChannels } from './channels/notes';
 import { recordingChannels } from './channels/recording';
 import { reviewChannels } from './channels/review';
+import { settingsChannels } from './channels/settings';
 import { uploadChannels } from './channels/upload';
+import { updatesChannels } from './channels/updates';
 
 /**
  * A channel: its request and response schemas, and (rarely) the response keys whose string values are playback URLs
@@ -40,6 +43,8 @@ export const channels = {
   ...callChannels,
   ...notesChannels,
   ...reviewChannels,
+  ...settingsChannels,
+  ...updatesChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events pushed from the main process to the renderer. */
@@ -52,6 +57,8 @@ export const events = {
   interviewLink: interviewLinkSchema,
   /** The native Agora call window's events and stats (see the `nativeCall` channel). */
   nativeCallReport: nativeCallReportSchema,
+  /** The app's own update: checking, on offer, download progress, ready to restart, or why it never updates. */
+  updateState: updateStateSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -11,6 +11,8 @@ import { logHandlers } from './log-handlers';
 import { notesHandlers } from './notes-handlers';
 import { reviewHandlers } from './review-handlers';
 import { recordingHandlers } from './recording-handlers';
+import { settingsHandlers } from './settings-handlers';
+import { updateHandlers } from './update-handlers';
 import { uploadHandlers } from './upload-handlers';
 
 /** The one handler table every transport (Electron IPC, browser host, tests) dispatches to. */
@@ -28,5 +30,7 @@ export function createHandlerTable(core: Core): HandlerTable {
     ...callHandlers(core),
     ...notesHandlers(core),
     ...reviewHandlers(core),
+    ...settingsHandlers(core),
+    ...updateHandlers(core),
   };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Banner } from '../../components/Banner';
-import { ScreenHeading } from '../../components/ScreenHeading';
+import { BackHeading } from '../../components/BackHeading';
 import { useMessages } from '../../i18n/locale-context';
 import { RecordingPicker } from './RecordingPicker';
 import { reviewMessages } from './review-messages';
@@ -20,15 +20,11 @@ export function ReviewScreen({ interviewId, onBack }: { interviewId: string; onB
   const selected = recordings.find((r) => r.ref === chosen && r.status === 'ready') ?? recordings.find((r) => r.status === 'ready') ?? null;
   return (
     <section className="review" aria-labelledby="review-title" aria-busy={list.status === 'loading'}>
-      <div className="review-head">
-        <button type="button" className="button-secondary" onClick={onBack}>
-          {t('back')}
-        </button>
-        <ScreenHeading id="review-title">{t('heading')}</ScreenHeading>
+      <BackHeading className="review-head" headingId="review-title" heading={t('heading')} backLabel={t('back')} onBack={onBack}>
         <button type="button" className="button-secondary" onClick={refresh}>
           {t('refresh')}
         </button>
-      </div>
+      </BackHeading>
       <p className="muted">{interviewId}</p>
       {list.status === 'loading' && <p className="muted">{t('loading')}</p>}
       {list.status === 'error' && (
