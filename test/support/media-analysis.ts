@@ -53,6 +53,14 @@ async function probeJson<T>(file: string, entries: string): Promise<T> {
   return JSON.parse(out.toString('utf8')) as T;
 }
 
+/** The container's duration as ffprobe reports it (every stream, not only the video): what the app's verification records. */
+export async function probeFileDurationSec(file: string): Promise<number> {
+  const out = await runMediaTool('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'json', file]);
+  const duration = seconds((JSON.parse(out.toString('utf8')) as { format?: { duration?: string } }).format?.duration);
+  if (duration === undefined) throw new Error(`${file} has no duration`);
+  return duration;
+}
+
 /** ffprobe prints 'N/A' (or omits the key) when it does not know a value. */
 function seconds(value: string | undefined): number | undefined {
   const n = value === undefined ? NaN : Number(value);
