@@ -20,7 +20,8 @@ describe('irec agora | livekit | media against the configured backend', () => {
       const started = await irec('agora', 'start', '--channel', 'cli_channel', '--uid', '1001', '--schedule', 'sched-cli', '--json');
       expect(started.status).toBe(0);
       const { resourceId, sid } = started.json<{ resourceId: string; sid: string }>();
-      const ref = ['--channel', 'cli_channel', '--uid', '1001', '--resource-id', resourceId, '--sid', sid];
+      // A resource id is base64url and may start with "-", which parseArgs takes for an option unless it is joined by "=".
+      const ref = ['--channel', 'cli_channel', '--uid', '1001', `--resource-id=${resourceId}`, '--sid', sid];
       expect((await irec('agora', 'query', ...ref)).stdout).toMatch(/Status 5: Recording in progress/);
       backend.setFault({ backend: 'agora', endpoint: 'stop', mode: 'noStorage', times: 1 });
       const stop = await irec('agora', 'stop', ...ref, '--schedule', 'sched-cli');
